@@ -1,0 +1,175 @@
+"""Catalogs: templates, the merge that keeps translator work, no churn, and GNU gettext's opinion."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+from babel.messages.pofile import read_po
+from helpers import make_project, snapshot, statement
+
+from toolkit import api, pofile
+from toolkit.catalogs import Counts, count, equivalent
+
+MERGE = Path(__file__).parent / "fixtures" / "merge"
+CONFIG = '[project]\nname = "Test"\ntarget_languages = ["fr"]\n'
+
+
+def merge_project(tmp_path: Path) -> Path:
+    root = make_project(tmp_path / "p", {"statement": (MERGE / "before.md").read_text(encoding="utf-8")}, CONFIG)
+    (root / "locales" / "fr").mkdir(parents=True)
+    shutil.copy(MERGE / "before.fr.po", root / "locales" / "fr" / "statement.po")
+    return root
+
+
+def test_merge_after_edit_matches_the_reviewed_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """before.fr.po + after.md -> expected.fr.po, byte for byte.
+
+    The fixture shows every rule: unchanged kept; edited -> fuzzy with #| msgid;
+    fuzzy stays fuzzy; removed -> #~; an obsolete entry revived when its
+    sentence returns; a translator's official name kept; an untouched pre-filled
+    name re-filled after a typo fix; translator comments and header kept.
+    """
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1737000000")
+    root = merge_project(tmp_path)
+    shutil.copy(MERGE / "after.md", root / "sources" / "statement.md")
+    api.extract(api.open_project(root))
+    assert (root / "locales/fr/statement.po").read_text(encoding="utf-8") == (MERGE / "expected.fr.po").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_merge_rules_one_by_one(tmp_path: Path) -> None:
+    root = merge_project(tmp_path)
+    shutil.copy(MERGE / "after.md", root / "sources" / "statement.md")
+    api.extract(api.open_project(root))
+    po = polib.pofile(str(root / "locales/fr/statement.po"))
+    live = {e.msgid: e for e in po if not e.obsolete}
+    edited = live["We call on **all States Parties** to act today."]
+    assert edited.fuzzy and edited.previous_msgid == "We call on all States Parties to act now."
+    assert edited.msgstr == "Nous appelons tous les États parties à agir maintenant."
+    assert "house style guide" in edited.tcomment
+    assert not live["The Court is independent."].fuzzy
+    assert live["Signatories"].fuzzy  # a translator's fuzzy flag is theirs to remove
+    assert live["Justice cannot be silenced."].msgstr.startswith("La justice")  # revived from #~
+    assert live["International Federation for Human Rights (FIDH)"].msgstr.startswith("Fédération internationale")
+    fixed = live["Amnesty International"]
+    assert fixed.msgstr == "Amnesty International" and not fixed.fuzzy
+    obsolete = {e.msgid: e.msgstr for e in po.obsolete_entries()}
+    assert obsolete["Sanctions are a tool to be used against those responsible for the worst crimes."].startswith("Les sanctions")
+    assert "An old sentence nobody will bring back." in obsolete
+    assert po.metadata["Last-Translator"] == "Jeanne Martin <jeanne@example.org>"
+    assert po.metadata["X-Poedit-SourceCharset"] == "UTF-8"
+
+
+def test_a_translators_file_is_not_rewritten_when_nothing_changed(tmp_path: Path) -> None:
+    """before.fr.po is laid out as Poedit writes it (no wrapping): extract must leave its bytes alone."""
+    root = merge_project(tmp_path)
+    before = (root / "locales/fr/statement.po").read_bytes()
+    result = api.extract(api.open_project(root))
+    assert "locales/fr/statement.po" in result.unchanged
+    assert (root / "locales/fr/statement.po").read_bytes() == before
+
+
+def test_second_extract_changes_no_byte(example: Path) -> None:
+    api.extract(api.open_project(example))
+    first = snapshot(example)
+    mtimes = {p: p.stat().st_mtime_ns for p in example.rglob("*.po*")}
+    result = api.extract(api.open_project(example))
+    assert result.written == []
+    assert snapshot(example) == first
+    assert {p: p.stat().st_mtime_ns for p in example.rglob("*.po*")} == mtimes
+
+
+def test_example_project_gives_5_templates_and_15_catalogs_gettext_accepts(example: Path, msgfmt) -> None:  # type: ignore[no-untyped-def]
+    result = api.extract(api.open_project(example))
+    pots = sorted(example.glob("locales/templates/*.pot"))
+    pos = sorted(example.glob("locales/*/*.po"))
+    assert len(pots) == 5 and len(pos) == 15 and len(result.written) == 20
+    for path in [*pots, *pos]:
+        run = msgfmt(path)
+        assert run.returncode == 0 and run.stderr == "", f"{path}: {run.stderr}"
+
+
+def test_catalogs_read_back_with_babel_as_a_second_parser(example: Path) -> None:
+    api.extract(api.open_project(example))
+    for path in sorted(example.glob("locales/*/*.po")):
+        with path.open("rb") as handle:
+            catalog = read_po(handle, abort_invalid=True)
+        ours = pofile.read(path, str(path))
+        assert [m.id for m in catalog if m.id] == [e.msgid for e in ours if not e.obsolete]
+        assert catalog.locale is not None and str(catalog.locale) == path.parent.name
+        assert catalog.plural_forms == ours.metadata["Plural-Forms"]
+
+
+def test_headers_are_complete(example: Path) -> None:
+    api.extract(api.open_project(example))
+    po = pofile.read(example / "locales/ar/us-sanctions-icc-2025.po", "x")
+    assert po.metadata["Language"] == "ar"
+    assert po.metadata["Plural-Forms"].startswith("nplurals=6;")
+    assert po.metadata["Content-Type"] == "text/plain; charset=UTF-8"
+    for field in (
+        "Project-Id-Version",
+        "Report-Msgid-Bugs-To",
+        "POT-Creation-Date",
+        "PO-Revision-Date",
+        "Last-Translator",
+        "Language-Team",
+        "MIME-Version",
+        "Content-Transfer-Encoding",
+        "X-Generator",
+    ):
+        assert field in po.metadata
+    assert not po.metadata_is_fuzzy
+
+
+def test_references_comments_and_link_urls(tmp_path: Path) -> None:
+    sentence = "Read the [statement](https://www.coalitionfortheicc.org/news/20250114/a-long-address)."
+    body = f"{sentence} {sentence}\n\n1. One.\n2. Two.\n"
+    root = make_project(tmp_path / "p", {"x": statement(body)}, CONFIG)
+    api.extract(api.open_project(root))
+    pot = pofile.read(root / "locales/templates/x.pot", "x")
+    entry = next(e for e in pot if e.msgid.startswith("Read"))
+    assert entry.msgid == "Read the [statement][1]."
+    assert entry.occurrences == [("sources/x.md", "8"), ("sources/x.md", "8")]  # identical sentences share one entry
+    assert "[1]: https://www.coalitionfortheicc.org/news/20250114/a-long-address" in entry.comment
+    assert "https://" not in entry.msgid
+    two = next(e for e in pot if e.msgid == "Two.")
+    assert two.comment == "numbered list item 2 of 2"
+
+
+def test_header_only_changes_are_noise() -> None:
+    a = polib.pofile(
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"X-Generator: A\\n"\n"PO-Revision-Date: 1\\n"\n\nmsgid "x"\nmsgstr "y"\n'
+    )
+    b = polib.pofile(
+        'msgid ""\nmsgstr ""\n"Language: fr\\n"\n"X-Generator: B\\n"\n"PO-Revision-Date: 2\\n"\n\nmsgid "x"\nmsgstr "y"\n'
+    )
+    c = polib.pofile('msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "x"\nmsgstr "z"\n')
+    assert equivalent(a, b)
+    assert not equivalent(a, c)
+
+
+def test_counts_never_take_fuzzy_for_translated() -> None:
+    entries = [
+        polib.POEntry(msgid="One two three.", msgstr="Un deux trois."),
+        polib.POEntry(msgid="**Bold** [link][1].", msgstr="Gras lien.", flags=["fuzzy"]),
+        polib.POEntry(msgid="Four.", msgstr=""),
+        polib.POEntry(msgid="Gone.", msgstr="Parti.", obsolete=True),
+    ]
+    assert count(entries) == Counts(
+        total=3, translated=1, fuzzy=1, untranslated=1, words=6, words_translated=3, words_fuzzy=2, words_untranslated=1
+    )
+
+
+def test_status_counts_against_current_sources(tmp_path: Path) -> None:
+    root = merge_project(tmp_path)
+    shutil.copy(MERGE / "after.md", root / "sources" / "statement.md")
+    # Catalog not yet updated: the edited sentence, the returning one and the fixed name are untranslated.
+    before = api.status(api.open_project(root)).rows[0].counts
+    assert (before.translated, before.fuzzy, before.untranslated) == (5, 1, 3)
+    api.extract(api.open_project(root))
+    after = api.status(api.open_project(root)).rows[0].counts
+    assert (after.translated, after.fuzzy, after.untranslated) == (7, 2, 0)

@@ -1,0 +1,58 @@
+"""The strict PO syntax check: what GNU msgfmt refuses, refused at the line a translator must fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from toolkit.errors import CatalogError
+from toolkit.pofile import check_syntax, parse
+
+HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "words"),
+    [
+        ('msgid "one"\nmsgstr "un\n', 6, "end-of-line within string"),
+        ('msgid "one\nmsgstr "un"\n', 5, "end-of-line within string"),
+        ('msgid "one"\n\nmsgid "two"\nmsgstr "deux"\n', 5, "missing 'msgstr' section"),
+        ('msgid "one"\nmsgstr "un" "deux"\n', 6, 'unescaped " inside a string'),
+        ('msgid "one"\nmsgstr "un \\q"\n', 6, "invalid escape sequence \\q"),
+        ('msgid "one"\nmsgstr "un"\ngarbage\n', 7, "keyword 'garbage' unknown"),
+        ('msgstr "orphan"\n', 5, "msgstr without msgid"),
+        ('"dangling"\n', 5, "string without a keyword"),
+        ('msgid "one"\nmsgstr "un"\n\nmsgid "one"\nmsgstr "uno"\n', 8, "duplicate message definition (first defined at line 5)"),
+        ('msgid "one"\n# a comment in the middle\nmsgstr "un"\n', 5, "missing 'msgstr' section"),
+        ('#| msgid "old\nmsgid "one"\nmsgstr "un"\n', 5, "in the previous msgid"),
+    ],
+)
+def test_broken_files(body: str, line: int, words: str) -> None:
+    with pytest.raises(CatalogError) as err:
+        check_syntax(HEAD + body, "fr.po")
+    assert err.value.location is not None and err.value.location.line == line
+    assert words in err.value.message
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'msgid "one"\nmsgstr "un"\n',
+        '#, fuzzy\n#| msgid "old"\nmsgid "one"\nmsgstr "un"\n',
+        'msgid ""\n"multi "\n"line"\nmsgstr ""\n"multi "\n"ligne"\n',
+        'msgctxt "ctx"\nmsgid "one"\nmsgstr "un"\n\nmsgid "one"\nmsgstr "un"\n',
+        'msgid "one"\nmsgid_plural "ones"\nmsgstr[0] "un"\nmsgstr[1] "uns"\n',
+        'msgid "one"\nmsgstr "un"\n#~ msgid "one"\n#~ msgstr "un"\n',
+        'msgid "tab\\there \\"quoted\\" back\\\\slash\\n"\nmsgstr "ok"\n',
+        'msgid "one"\nmsgstr "un"\nmsgid "two"\nmsgstr "deux"\n',
+    ],
+)
+def test_valid_files(body: str) -> None:
+    check_syntax(HEAD + body, "fr.po")
+    assert parse(HEAD + body, "fr.po") is not None
+
+
+def test_non_utf8_charset_is_refused() -> None:
+    text = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=ISO-8859-1\\n"\n'
+    with pytest.raises(CatalogError) as err:
+        parse(text, "fr.po")
+    assert err.value.location is not None and err.value.location.line == 3

@@ -1,0 +1,103 @@
+"""Document -> segments -> translated Document, driven by tests/fixtures/segmentation.txt."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import statement
+
+from toolkit import api
+from toolkit.document import Heading, LineBreak, ListBlock, Paragraph, Strong, Text
+from toolkit.errors import Location
+from toolkit.markup import parse
+from toolkit.readers import read_markdown
+from toolkit.segments import segment_document, translate_document
+
+FIXTURE = Path(__file__).parent / "fixtures" / "segmentation.txt"
+
+
+def load_cases() -> list[tuple[str, str, list[str]]]:
+    lines = FIXTURE.read_text(encoding="utf-8").split("\n")
+    cases = []
+    i = lines.index("")  # after the header comment
+    while i < len(lines):
+        if not lines[i].strip():
+            i += 1
+            continue
+        title = lines[i]
+        assert lines[i + 1] == ".", title
+        end = lines.index(".", i + 2)
+        body = "\n".join(lines[i + 2 : end])
+        end2 = lines.index(".", end + 1)
+        cases.append((title, body, lines[end + 1 : end2]))
+        i = end2 + 1
+    return cases
+
+
+def doc_of(body: str, **meta: str):  # type: ignore[no-untyped-def]
+    warnings: list[tuple[Location, str]] = []
+    return read_markdown(statement(body + "\n", title="T", author="A", **meta).encode(), "sources/x.md", "x", warnings)
+
+
+@pytest.mark.parametrize(("title", "body", "expected"), load_cases(), ids=[c[0] for c in load_cases()])
+def test_segmentation_fixture(title: str, body: str, expected: list[str]) -> None:
+    segments = segment_document(doc_of(body))
+    assert [f"{s.context} :: {s.msgid}" for s in segments] == expected
+
+
+def test_fixture_file_has_cases() -> None:
+    assert len(load_cases()) >= 10
+
+
+def test_paragraph_unit_keeps_paragraphs_whole_but_splits_lines() -> None:
+    doc = doc_of("One. Two.\n\nA\\\nB")
+    assert [s.msgid for s in segment_document(doc, "paragraph")] == ["T", "A", "One. Two.", "A", "B"]
+
+
+def test_subtitle_and_place_are_segments() -> None:
+    doc = doc_of("Body.", subtitle="Sub", place="The Hague")
+    assert [s.role for s in segment_document(doc)][:4] == ["title", "subtitle", "author", "place"]
+
+
+def test_translate_document_replaces_each_segment_in_place() -> None:
+    doc = doc_of("## Head\n\nOne **bold**. Two.\\\nThree.\n\n<!-- names -->\n- Org")
+    translated = translate_document(
+        doc, "fr", lambda seg: (Text(seg.msgid.upper().replace("**", "")),) if not seg.is_name else None
+    )
+    assert translated.lang == "fr"
+    assert translated.meta.title == (Text("T"),)
+    heading, para, names = translated.blocks
+    assert isinstance(heading, Heading) and heading.content == (Text("HEAD"),)
+    assert isinstance(para, Paragraph)
+    assert para.content == (Text("ONE BOLD. TWO."), LineBreak(), Text("THREE."))
+    assert isinstance(names, ListBlock) and names.items[0].blocks[0].content == (Text("Org"),)  # type: ignore[union-attr]
+
+
+def test_markup_of_a_translation_is_kept() -> None:
+    doc = doc_of("We **urge** you.")
+    translated = translate_document(
+        doc, "fr", lambda seg: parse("Nous vous **exhortons**.", seg.links, print) if seg.role == "paragraph" else None
+    )
+    assert translated.blocks[0].content == (Text("Nous vous "), Strong((Text("exhortons"),)), Text("."))  # type: ignore[union-attr]
+
+
+def test_example_documents_rebuild_identically_from_their_msgids(example: Path) -> None:
+    project = api.open_project(example)
+    for st in project.statements:
+        rebuilt = translate_document(st.doc, st.doc.lang, lambda seg: parse(seg.msgid, seg.links, print))
+        assert rebuilt == st.doc
+
+
+def test_example_segment_counts(example: Path) -> None:
+    project = api.open_project(example)
+    counts = {st.slug: len(st.segments) for st in project.statements}
+    names = {st.slug: sum(s.is_name for s in st.segments) for st in project.statements}
+    assert names == {
+        "asp23-cooperation-plenary-2024": 0,
+        "icc-judges-sanctions-2025": 0,
+        "letter-president-biden-2024": 116,
+        "palestinian-ngos-sanctions-2025": 0,
+        "us-sanctions-icc-2025": 129,
+    }
+    assert all(n > 30 for n in counts.values())

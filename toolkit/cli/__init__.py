@@ -1,0 +1,64 @@
+"""The ``stk`` command line: arguments in, one library call, human or --json out.
+
+Exit codes: 0 success; 1 a check or gate failed; 2 bad input or usage.
+A :class:`~toolkit.errors.ToolkitError` becomes one line on stderr,
+``path:line: Category: message``; any other exception is a bug and keeps its
+traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from .. import __version__
+from ..errors import ToolkitError
+from . import catalog_commands
+from .common import CommandError
+
+# Each module adds its subcommands; listed explicitly, never discovered.
+COMMAND_MODULES = [catalog_commands]
+
+DESCRIPTION = """\
+Publish one statement in several languages from one English source.
+
+  sources/*.md --extract--> locales/<lang>/*.po --translate--> review in any PO editor
+               --check--> --build/release--> output/<lang>/*.docx, *.html
+
+Run `stk <command> --help` for the options of each command."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stk",
+        description=DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"statement-toolkit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+    sub.required = True
+    for module in COMMAND_MODULES:
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except ToolkitError as exc:
+        print(f"stk: {exc}" if exc.location is None else str(exc), file=sys.stderr)
+        return exc.exit_code
+    except CommandError as exc:
+        print(f"stk {args.command}: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("stk: interrupted (files already written are complete; run the command again to resume)", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+__all__ = ["build_parser", "main"]

@@ -1,0 +1,147 @@
+"""init, extract, status: the commands that keep catalogs in step with sources."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from .. import api
+from ..catalogs import Counts
+from .common import (
+    add_json_option,
+    add_lang_option,
+    add_project_option,
+    add_slugs_argument,
+    langs,
+    print_json,
+    project,
+    table,
+    warn,
+)
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "init",
+        help="create a new project folder",
+        description="Create toolkit.toml, sources/ with an example statement, locales/, templates/ and a glossary. "
+        "Existing files are left alone.",
+    )
+    p.add_argument("dir", type=Path, metavar="DIR", help="folder to create (may exist)")
+    p.add_argument("--name", help="project name for the PO headers (default: the folder name)")
+    p.set_defaults(handler=cmd_init)
+
+    p = sub.add_parser(
+        "extract",
+        aliases=["update"],
+        help="write POT templates and create or merge PO catalogs from the sources",
+        description="Split every source statement into segments, write locales/templates/<slug>.pot and create or "
+        "update locales/<lang>/<slug>.po for every target language. Translations are never lost: an edited "
+        "sentence keeps its old translation marked fuzzy with the previous source (#| msgid), a removed one "
+        "goes to obsolete #~ entries. Files whose content would not change are not rewritten.",
+    )
+    add_project_option(p)
+    add_json_option(p)
+    add_slugs_argument(p)
+    p.set_defaults(handler=cmd_extract)
+
+    p = sub.add_parser(
+        "status",
+        help="show translation progress per statement and language",
+        description="Segments and source words translated, fuzzy and untranslated, per statement and language, "
+        "counted against the current sources. Fuzzy entries never count as translated.",
+    )
+    add_project_option(p)
+    add_json_option(p)
+    add_lang_option(p)
+    add_slugs_argument(p)
+    p.set_defaults(handler=cmd_status)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    result = api.init(args.dir, args.name)
+    for rel in result.created:
+        print(f"created {args.dir / rel}")
+    print(f"next: edit {args.dir / 'sources'}/*.md, then run `stk extract --project {args.dir}`")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    proj = project(args)
+    result = api.extract(proj, args.slugs or None)
+    if args.json:
+        print_json(result)
+        return 0
+    for message in result.warnings:
+        warn(message)
+    for path in result.written:
+        print(f"wrote {path}")
+    print(f"{len(result.written)} written, {len(result.unchanged)} unchanged", file=sys.stderr)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    proj = project(args)
+    result = api.status(proj, langs(args), args.slugs or None)
+    if args.json:
+        print_json(
+            {
+                "statements": [
+                    {"statement": r.slug, "lang": r.lang, "catalog": r.catalog, **_counts(r.counts)} for r in result.rows
+                ],
+                "languages": {lang: _counts(result.total(lang)) for lang in dict.fromkeys(r.lang for r in result.rows)},
+                "total": _counts(result.total()),
+            }
+        )
+        return 0
+    rows = [
+        (
+            r.slug,
+            r.lang,
+            r.counts.total,
+            r.counts.translated,
+            r.counts.fuzzy,
+            r.counts.untranslated,
+            f"{r.counts.words_translated}/{r.counts.words}",
+            f"{r.counts.percent:.0f}%",
+        )
+        for r in result.rows
+    ]
+    for lang in dict.fromkeys(r.lang for r in result.rows):
+        c = result.total(lang)
+        rows.append(
+            (
+                "TOTAL",
+                lang,
+                c.total,
+                c.translated,
+                c.fuzzy,
+                c.untranslated,
+                f"{c.words_translated}/{c.words}",
+                f"{c.percent:.0f}%",
+            )
+        )
+    print(
+        table(
+            ("statement", "lang", "segments", "translated", "fuzzy", "untranslated", "words done", "done"),
+            rows,
+            right={2, 3, 4, 5, 6, 7},
+        )
+    )
+    return 0
+
+
+def _counts(c: Counts) -> dict[str, Any]:
+    return {
+        "segments": c.total,
+        "translated": c.translated,
+        "fuzzy": c.fuzzy,
+        "untranslated": c.untranslated,
+        "words": c.words,
+        "words_translated": c.words_translated,
+        "words_fuzzy": c.words_fuzzy,
+        "words_untranslated": c.words_untranslated,
+        "percent_translated": round(c.percent, 1),
+    }

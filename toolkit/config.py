@@ -1,0 +1,208 @@
+"""The project configuration: ``toolkit.toml`` at the project root, validated once.
+
+Every error names the key and the file; unknown keys are reported as warnings
+(a typo in an optional key must not pass silently, but must not stop a build
+either). Paths are resolved against the folder holding the config file, never
+against the working directory.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from babel import Locale, UnknownLocaleError
+
+from .errors import ConfigError, Location
+
+CONFIG_NAME = "toolkit.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    """The project folder (where toolkit.toml lives)."""
+    name: str = "Statements"
+    organisation: str = ""
+    """Shown in DOCX headers and HTML footers."""
+    contact: str = ""
+    """Report-Msgid-Bugs-To in catalogs: where translators report source problems."""
+    source_language: str = "en"
+    target_languages: tuple[str, ...] = ("fr", "es", "ar")
+    sources_dir: str = "sources"
+    locales_dir: str = "locales"
+    output_dir: str = "output"
+    templates_dir: str = "templates"
+    glossary_file: str = "glossary.csv"
+    segment_unit: str = "sentence"
+    """``sentence`` (default) or ``paragraph``."""
+    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    """Raw tables of the later stages (translate, check, release, links), validated there."""
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def sources(self) -> Path:
+        return self.root / self.sources_dir
+
+    @property
+    def locales(self) -> Path:
+        return self.root / self.locales_dir
+
+    @property
+    def output(self) -> Path:
+        return self.root / self.output_dir
+
+    @property
+    def templates(self) -> Path:
+        return self.root / self.templates_dir
+
+    @property
+    def glossary(self) -> Path:
+        return self.root / self.glossary_file
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """Source language first, then the targets."""
+        return (self.source_language, *self.target_languages)
+
+    def section(self, name: str) -> Mapping[str, Any]:
+        return self.sections.get(name, {})
+
+
+# key -> (section, attribute, type)
+_SCHEMA: dict[str, dict[str, tuple[str, type]]] = {
+    "project": {
+        "name": ("name", str),
+        "organisation": ("organisation", str),
+        "contact": ("contact", str),
+        "source_language": ("source_language", str),
+        "target_languages": ("target_languages", list),
+    },
+    "paths": {
+        "sources": ("sources_dir", str),
+        "locales": ("locales_dir", str),
+        "output": ("output_dir", str),
+        "templates": ("templates_dir", str),
+        "glossary": ("glossary_file", str),
+    },
+    "segmentation": {"unit": ("segment_unit", str)},
+}
+# Tables owned by later stages; kept raw here and validated by their owners.
+_STAGE_SECTIONS = ("translate", "check", "release", "links", "build")
+
+
+def validate_language(code: str, where: Location) -> str:
+    """Return ``code`` if Babel knows it (``fr``, ``pt-BR``, ``pt_BR``), else raise."""
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        raise ConfigError(f"unknown language code {code!r} (not a CLDR locale)", where) from None
+    return code
+
+
+def load_config(project: Path) -> Config:
+    """Read and validate ``project/toolkit.toml``."""
+    root = project.resolve()
+    path = root / CONFIG_NAME
+    where = Location(CONFIG_NAME)
+    if not root.is_dir():
+        raise ConfigError(f"project folder {project} does not exist")
+    if not path.is_file():
+        raise ConfigError(f"no {CONFIG_NAME} in {project} (create a project with `stk init DIR`)")
+    raw = path.read_bytes()
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError("not valid UTF-8", Location(CONFIG_NAME, line)) from None
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib reports "(at line N, column M)" inside the message.
+        raise ConfigError(str(exc), where) from None
+    return config_from_dict(data, root, raw.decode("utf-8"))
+
+
+def config_from_dict(data: Mapping[str, Any], root: Path, text: str = "") -> Config:
+    values: dict[str, Any] = {}
+    warnings: list[str] = []
+    sections: dict[str, Mapping[str, Any]] = {}
+    for section, table in data.items():
+        if section in _STAGE_SECTIONS and isinstance(table, dict):
+            sections[section] = table
+            continue
+        if section not in _SCHEMA:
+            warnings.append(f"{_where(text, section)}: unknown table [{section}] ignored")
+            continue
+        if not isinstance(table, dict):
+            raise ConfigError(f"[{section}] must be a table", Location(CONFIG_NAME, _line(text, section)))
+        for key, value in table.items():
+            if key not in _SCHEMA[section]:
+                warnings.append(f"{_where(text, key)}: unknown key {section}.{key} ignored")
+                continue
+            attr, kind = _SCHEMA[section][key]
+            if not isinstance(value, kind):
+                raise ConfigError(
+                    f"{section}.{key} must be a {kind.__name__}, not {type(value).__name__}",
+                    Location(CONFIG_NAME, _line(text, key)),
+                )
+            values[attr] = value
+
+    src = validate_language(values.get("source_language", "en"), Location(CONFIG_NAME, _line(text, "source_language")))
+    targets = values.get("target_languages", ["fr", "es", "ar"])
+    loc = Location(CONFIG_NAME, _line(text, "target_languages"))
+    for code in targets:
+        if not isinstance(code, str):
+            raise ConfigError("project.target_languages must list language codes as strings", loc)
+        validate_language(code, loc)
+    if len(set(targets)) != len(targets) or src in targets:
+        raise ConfigError("project.target_languages repeats a language or includes the source language", loc)
+    values["target_languages"] = tuple(targets)
+    unit = values.get("segment_unit", "sentence")
+    if unit not in ("sentence", "paragraph"):
+        raise ConfigError(
+            f"segmentation.unit must be 'sentence' or 'paragraph', not {unit!r}",
+            Location(CONFIG_NAME, _line(text, "unit")),
+        )
+    return Config(root=root, sections=sections, warnings=tuple(warnings), **values)
+
+
+def _line(text: str, key: str) -> int | None:
+    """1-based line where ``key`` is defined (best effort, for messages)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.strip()
+        if stripped.startswith(f"[{key}]") or stripped.split("=", 1)[0].strip() == key:
+            return number
+    return None
+
+
+def _where(text: str, key: str) -> str:
+    return str(Location(CONFIG_NAME, _line(text, key)))
+
+
+DEFAULT_CONFIG = """\
+# statement-toolkit project: `stk --help` lists the commands.
+
+[project]
+name = "{name}"
+# Shown in DOCX headers and HTML footers.
+organisation = ""
+# Report-Msgid-Bugs-To in the PO files: where translators report problems in the English.
+contact = ""
+source_language = "en"
+# Babel (CLDR) language codes; one folder each under locales/.
+target_languages = ["fr", "es", "ar"]
+
+[paths]
+sources = "sources"
+locales = "locales"
+output = "output"
+templates = "templates"
+glossary = "glossary.csv"
+
+[segmentation]
+# "sentence": one PO entry per sentence (best for translation memory);
+# "paragraph": one per paragraph (more context for translators).
+unit = "sentence"
+"""

@@ -1,0 +1,94 @@
+"""Typed errors, each with a category and a 1-based location.
+
+The CLI catches :class:`ToolkitError` and prints ``path:line: Category: message``;
+anything else is a bug and keeps its traceback.
+
+    ToolkitError
+    ├── ConfigError      toolkit.toml, language codes, folders
+    ├── SourceError      sources/*.md: encoding, front matter, unsupported Markdown
+    ├── CatalogError     .po/.pot files: syntax, header, language
+    ├── GlossaryError    the glossary file
+    ├── EngineError      machine translation: missing model, corrupt package, device
+    ├── ModelPackageError  .argosmodel archives refused before installation
+    ├── BuildError       reassembly and rendering
+    └── GateError        a release refused (exit 1, not 2)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a project file, for messages: ``sources/x.md:12``."""
+
+    path: str
+    """Path as the user should see it, relative to the project when possible."""
+    line: int | None = None
+    """1-based line, or None when the problem concerns the whole file."""
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+
+class ToolkitError(Exception):
+    """A user-facing error: bad input, missing model, refused gate."""
+
+    category = "Error"
+    exit_code = 2
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+    def __str__(self) -> str:
+        prefix = f"{self.location}: " if self.location else ""
+        return f"{prefix}{self.category}: {self.message}"
+
+
+class ConfigError(ToolkitError):
+    category = "Config error"
+
+
+class SourceError(ToolkitError):
+    category = "Source error"
+
+
+class CatalogError(ToolkitError):
+    category = "Catalog error"
+
+
+class GlossaryError(ToolkitError):
+    category = "Glossary error"
+
+
+class EngineError(ToolkitError):
+    category = "Engine error"
+
+
+class ModelPackageError(ToolkitError):
+    category = "Model package error"
+
+
+class BuildError(ToolkitError):
+    category = "Build error"
+
+
+class GateError(ToolkitError):
+    """A release gate refused: the inputs are fine, the content is not ready."""
+
+    category = "Release refused"
+    exit_code = 1
+
+
+def display_path(path: Path, root: Path | None) -> str:
+    """``path`` relative to ``root`` when it lies inside it, else as given."""
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            pass
+    return str(path)
