@@ -18,6 +18,7 @@ from .catalogs import TemplateInfo
 from .config import Config
 from .document import Document, plain_text
 from .errors import CatalogError, Location, SourceError, display_path
+from .glossary import Glossary, load_glossary
 from .readers import READERS
 from .segments import Segment, segment_document
 
@@ -146,3 +147,8 @@ def load_project(config: Config) -> Project:
         statements.append(Statement(doc, segments))
     statements.sort(key=lambda s: s.slug)
     return Project(config, statements, warnings)
+
+
+def project_glossary(config: Config) -> Glossary:
+    """The project's glossary (empty when the file does not exist)."""
+    return load_glossary(config.glossary, display_path(config.glossary, config.root), config.languages)
