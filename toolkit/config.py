@@ -37,6 +37,8 @@ class Config:
     output_dir: str = "output"
     templates_dir: str = "templates"
     glossary_file: str = "glossary.csv"
+    tm_dir: str = "tm"
+    """Imported translation memories (TMX) that ``stk translate`` uses besides the catalogs."""
     segment_unit: str = "sentence"
     """``sentence`` (default) or ``paragraph``."""
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
@@ -64,6 +66,10 @@ class Config:
         return self.root / self.glossary_file
 
     @property
+    def tm(self) -> Path:
+        return self.root / self.tm_dir
+
+    @property
     def languages(self) -> tuple[str, ...]:
         """Source language first, then the targets."""
         return (self.source_language, *self.target_languages)
@@ -87,6 +93,7 @@ _SCHEMA: dict[str, dict[str, tuple[str, type]]] = {
         "output": ("output_dir", str),
         "templates": ("templates_dir", str),
         "glossary": ("glossary_file", str),
+        "tm": ("tm_dir", str),
     },
     "segmentation": {"unit": ("segment_unit", str)},
 }
@@ -200,6 +207,8 @@ locales = "locales"
 output = "output"
 templates = "templates"
 glossary = "glossary.csv"
+# Imported translation memories (stk tm import FILE.tmx) live here.
+tm = "tm"
 
 [segmentation]
 # "sentence": one PO entry per sentence (best for translation memory);
