@@ -61,7 +61,8 @@ def dump_tmx(units: Iterable[Unit], srclang: str, created: dt.datetime) -> bytes
                 tuv = ET.SubElement(tu, "tuv", {XML_LANG: lang})
                 ET.SubElement(tuv, "seg").text = text
     ET.indent(root)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+    xml: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=False)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + xml + b"\n"
 
 
 def load_tmx(path: Path, shown: str, srclang: str, languages: Sequence[str] | None = None) -> list[Unit]:
