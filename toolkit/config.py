@@ -41,6 +41,8 @@ class Config:
     """Imported translation memories (TMX) that ``stk translate`` uses besides the catalogs."""
     segment_unit: str = "sentence"
     """``sentence`` (default) or ``paragraph``."""
+    digits: Mapping[str, str] = field(default_factory=dict)
+    """Digit system per language (``latn`` or ``arab``); CLDR's default when absent."""
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Raw tables of the later stages (translate, check, release, links), validated there."""
     warnings: tuple[str, ...] = ()
@@ -86,6 +88,7 @@ _SCHEMA: dict[str, dict[str, tuple[str, type]]] = {
         "contact": ("contact", str),
         "source_language": ("source_language", str),
         "target_languages": ("target_languages", list),
+        "digits": ("digits", dict),
     },
     "paths": {
         "sources": ("sources_dir", str),
@@ -166,6 +169,11 @@ def config_from_dict(data: Mapping[str, Any], root: Path, text: str = "") -> Con
     if len(set(targets)) != len(targets) or src in targets:
         raise ConfigError("project.target_languages repeats a language or includes the source language", loc)
     values["target_languages"] = tuple(targets)
+    for lang, system in values.get("digits", {}).items():
+        if system not in ("latn", "arab", "arabext"):
+            raise ConfigError(
+                f"project.digits.{lang} must be 'latn' or 'arab', not {system!r}", Location(CONFIG_NAME, _line(text, "digits"))
+            )
     unit = values.get("segment_unit", "sentence")
     if unit not in ("sentence", "paragraph"):
         raise ConfigError(
@@ -200,6 +208,8 @@ contact = ""
 source_language = "en"
 # Babel (CLDR) language codes; one folder each under locales/.
 target_languages = ["fr", "es", "ar"]
+# Digits per language: "latn" (0-9, the default) or "arab" (Arabic-Indic).
+digits = {{ ar = "latn" }}
 
 [paths]
 sources = "sources"
