@@ -61,6 +61,8 @@ def test_longest_term_wins_and_acronyms_are_case_sensitive(glossary) -> None:  #
         ("وأوامر القبض", "أوامر القبض", True),
         ("مذكرات التوقيف", "أوامر القبض", False),
         ("الدولة الطرف", "دولة طرف", True),
+        ("دعم المجتمع المدني، والمدافعين", "المجتمع المدني", True),  # Arabic comma right after the term
+        ("أين المحكمة؟", "المحكمة", True),
     ],
 )
 def test_arabic_matching_tolerates_article_and_clitics(text: str, form: str, present: bool) -> None:

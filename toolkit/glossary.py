@@ -135,7 +135,9 @@ def normalize_arabic(text: str) -> str:
 
 
 def _ar_tokens(text: str) -> list[str]:
-    return [_AR_PREFIX.sub("", w) or w for w in re.findall(r"[\w\u0600-\u06ff]+", normalize_arabic(text))]
+    # \w, not the whole Arabic block: the block also holds the Arabic comma,
+    # semicolon and question mark, which must separate words.
+    return [_AR_PREFIX.sub("", w) or w for w in re.findall(r"\w+", normalize_arabic(text))]
 
 
 def _latin_fold(text: str) -> str:
