@@ -1,19 +1,26 @@
 # statement-toolkit: the two commands of the README, and a few for developers.
 #
-#   make example   the main job: update the example project's catalogs and show its status
-#   make test      the whole test suite (installs what it needs: venv, package, gettext)
+#   make release   the main job: the release build of the example project,
+#                  output/releases/<name>/ (DOCX, HTML, index, manifest.json, zip)
+#   make test      the whole test suite (installs what it needs: venv, package, Debian tools)
+# and for developers:
+#   make example   update the example project's catalogs from the sources and show its status
+#   make preview   pictures of the built statements (LibreOffice, Chromium) in preview/
 #
-# Both create .venv/ on first use. Debian packages are installed with apt-get
+# All create .venv/ on first use. Debian packages are installed with apt-get
 # only when a tool the tests use is missing.
 
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-# Debian packages the tests use, as "command:package" pairs.
-DEBIAN_TOOLS := msgfmt:gettext
+# Debian packages the tests use, as "command:package" pairs (or "/path/of/a/file:package").
+DEBIAN_TOOLS := msgfmt:gettext soffice:libreoffice-writer-nogui pdftotext:poppler-utils java:default-jre-headless \
+	/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf:fonts-noto-core
+# ... and what `make preview` needs besides.
+PREVIEW_TOOLS := $(DEBIAN_TOOLS) pdftoppm:poppler-utils chromium:chromium
 
-.PHONY: example test lint debian-packages clean
+.PHONY: example test lint debian-packages release preview clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,7 +40,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 debian-packages:
 	@missing=""; \
 	for pair in $(DEBIAN_TOOLS); do \
-	  command -v "$${pair%%:*}" >/dev/null 2>&1 || missing="$$missing $${pair##*:}"; \
+	  tool="$${pair%%:*}"; \
+	  if [[ "$$tool" == /* ]]; then [ -e "$$tool" ]; else command -v "$$tool" >/dev/null 2>&1; fi \
+	    || missing="$$missing $${pair##*:}"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
@@ -45,9 +54,16 @@ example: $(VENV)/.installed-core
 	$(BIN)/stk extract
 	$(BIN)/stk status
 
+release: $(VENV)/.installed-core
+	$(BIN)/stk release
+
+preview: $(VENV)/.installed-core
+	@$(MAKE) --no-print-directory debian-packages DEBIAN_TOOLS="$(PREVIEW_TOOLS)"
+	$(BIN)/python scripts/preview.py
+
 lint: $(VENV)/.installed-test
-	$(BIN)/ruff check toolkit tests benchmarks
-	$(BIN)/ruff format --check toolkit tests benchmarks
+	$(BIN)/ruff check toolkit tests benchmarks scripts
+	$(BIN)/ruff format --check toolkit tests benchmarks scripts
 	$(BIN)/mypy
 
 test: $(VENV)/.installed-test debian-packages lint

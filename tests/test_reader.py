@@ -103,9 +103,10 @@ def test_unsafe_links_are_dropped_with_a_warning_keeping_the_text() -> None:
     assert "tel:+3312345" in warnings[0][1] and "only http, https, mailto" in warnings[0][1]
 
 
-def test_javascript_links_never_become_links() -> None:
-    doc, _ = read(statement("Click [me](javascript:alert(1)) now.\n"))
-    assert not any(isinstance(n, Link) for n in doc.blocks[0].content)  # type: ignore[attr-defined]
+def test_javascript_links_never_become_links_and_are_reported() -> None:
+    doc, warnings = read(statement("Click [me](javascript:alert(1)) or [that](data:text/html,x) now.\n"))
+    assert doc.blocks[0].content == (Text("Click me or that now."),)  # type: ignore[attr-defined]
+    assert len(warnings) == 2 and "javascript:alert(1)" in warnings[0][1]
 
 
 @pytest.mark.parametrize(

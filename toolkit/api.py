@@ -12,12 +12,19 @@ from pathlib import Path
 
 import polib
 
-from . import catalogs, pofile
+from . import catalogs, mtrecord, pofile
+from . import models as _models
+from .build import BuildResult, build
 from .catalogs import Counts
+from .checks import CHECKS, CheckReport, Issue, check_project
 from .config import CONFIG_NAME, DEFAULT_CONFIG, Config, load_config
 from .errors import ConfigError, Location
 from .files import write_if_changed
+from .pretranslate import TranslateResult, translate
 from .project import Project, load_project
+from .release import ReleaseResult, release
+from .report import Report, build_report
+from .tmexchange import ExportResult, ImportResult, export_tmx, import_tmx
 
 
 def open_project(root: Path) -> Project:
@@ -140,6 +147,14 @@ class StatusRow:
     counts: Counts
     catalog: str
     """Path of the PO file ('' when it does not exist yet)."""
+    mt_unreviewed: int = 0
+    """Entries still holding exactly their machine, pseudo or fuzzy-memory draft (fuzzy or not)."""
+    words_mt_unreviewed: int = 0
+    qa_errors: int = 0
+    """Errors of the content checks (``stk check``), fuzzy and untranslated entries aside."""
+    qa_warnings: int = 0
+    ready: bool = False
+    """Every segment translated and reviewed, and no QA error: ``stk release`` will ship it."""
 
 
 @dataclass
@@ -153,23 +168,127 @@ class StatusResult:
                 total = total + row.counts
         return total
 
+    def summary(self, lang: str | None = None) -> StatusRow:
+        """The rows of ``lang`` (all when None) added up; ready when every one of them is."""
+        rows = [r for r in self.rows if lang is None or r.lang == lang]
+        return StatusRow(
+            "TOTAL",
+            lang or "all",
+            self.total(lang),
+            "",
+            sum(r.mt_unreviewed for r in rows),
+            sum(r.words_mt_unreviewed for r in rows),
+            sum(r.qa_errors for r in rows),
+            sum(r.qa_warnings for r in rows),
+            bool(rows) and all(r.ready for r in rows),
+        )
+
 
 def status(project: Project, langs: list[str] | None = None, slugs: list[str] | None = None) -> StatusResult:
-    """Per statement and language: segments and words translated, fuzzy and untranslated.
+    """Per statement and language: segments and words translated, fuzzy, untranslated, unreviewed drafts, QA.
 
     Counted against the current sources, so a catalog that has not been
     updated since a source changed shows the new segments as untranslated.
+    A pseudo-translation never counts as translated, even with its fuzzy flag
+    removed. "Ready" is what the release gate decides: the checks run with
+    ``release=True`` find no error.
     """
     rows: list[StatusRow] = []
-    for st in project.select(slugs):
+    statements = project.select(slugs)
+    catalogs_ = {(lang, st.slug): project.read_catalog(lang, st.slug) for st in statements for lang in project.languages(langs)}
+    qa = check_project(project, langs, slugs, release=True)
+    for st in statements:
         ids = list(dict.fromkeys(s.msgid for s in st.segments))
         for lang in project.languages(langs):
-            po = project.read_catalog(lang, st.slug)
+            po = catalogs_[(lang, st.slug)]
+            record = mtrecord.record_path(project.config.locales, lang, st.slug)
+            drafts = mtrecord.load_record(record, project.shown(record))
             entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
-            counts = catalogs.count(entries.get(m) or polib.POEntry(msgid=m, msgstr="") for m in ids)
-            shown = project.shown(project.catalog_path(lang, st.slug)) if po is not None else ""
-            rows.append(StatusRow(st.slug, lang, counts, shown))
+            states = [_as_counted(entries.get(m), m, drafts) for m in ids]
+            unreviewed = [m for m in ids if m in entries and mtrecord.is_unreviewed(drafts.get(m), entries[m].msgstr)]
+            errors = qa.errors(lang, st.slug)
+            rows.append(
+                StatusRow(
+                    st.slug,
+                    lang,
+                    catalogs.count(states),
+                    project.shown(project.catalog_path(lang, st.slug)) if po is not None else "",
+                    mt_unreviewed=len(unreviewed),
+                    words_mt_unreviewed=sum(catalogs.word_count(m) for m in unreviewed),
+                    qa_errors=sum(1 for i in errors if not CHECKS[i.code].release_severity),
+                    qa_warnings=len(qa.warnings(lang, st.slug)),
+                    ready=po is not None and not errors,
+                )
+            )
     return StatusResult(rows)
 
 
-__all__ = ["Config", "ExtractResult", "InitResult", "StatusResult", "extract", "init", "open_project", "status"]
+def _as_counted(entry: polib.POEntry | None, msgid: str, drafts: dict[str, mtrecord.Draft]) -> polib.POEntry:
+    """The entry as statistics see it: absent or a pseudo-translation marked reviewed is untranslated."""
+    if entry is None or (not entry.fuzzy and mtrecord.is_pseudo(drafts.get(msgid), entry.msgstr)):
+        return polib.POEntry(msgid=msgid, msgstr="")
+    return entry
+
+
+# --- translate, models: machine pre-translation -----------------------------
+
+
+def models_list() -> tuple[Path, list[_models.InstalledModel]]:
+    """argostranslate's packages folder and every package in it (broken ones with their problem)."""
+    return _models.packages_dir(), _models.installed()
+
+
+def models_install(paths: list[Path]) -> list[_models.Installed]:
+    """Install .argosmodel files; every file is validated before any is installed."""
+    return _models.install_files(paths)
+
+
+def models_install_online(langs: list[str], source: str = "en") -> list[_models.Installed]:
+    """Download source -> each language from argostranslate's package index and install it."""
+    return _models.install_online(langs, source)
+
+
+# --- check, report, tm: translator QA, what the drafts were worth, memory exchange
+# (build and release are toolkit.build.build and toolkit.release.release, imported above)
+
+
+def check(
+    project: Project, langs: list[str] | None = None, slugs: list[str] | None = None, *, release: bool = False
+) -> CheckReport:
+    """Run every QA check over the selected catalogs (see :mod:`toolkit.checks`)."""
+    return check_project(project, langs, slugs, release=release)
+
+
+def report(project: Project, langs: list[str] | None = None, slugs: list[str] | None = None) -> Report:
+    """What reviewers made of machine translation and memory matches (see :mod:`toolkit.report`)."""
+    return build_report(project, langs, slugs)
+
+
+__all__ = [
+    "BuildResult",
+    "CheckReport",
+    "Config",
+    "ExportResult",
+    "ExtractResult",
+    "ImportResult",
+    "InitResult",
+    "Issue",
+    "ReleaseResult",
+    "Report",
+    "StatusResult",
+    "TranslateResult",
+    "build",
+    "check",
+    "export_tmx",
+    "extract",
+    "import_tmx",
+    "init",
+    "models_install",
+    "models_install_online",
+    "models_list",
+    "open_project",
+    "release",
+    "report",
+    "status",
+    "translate",
+]

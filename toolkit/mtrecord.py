@@ -77,3 +77,17 @@ def dump_record(drafts: Mapping[str, Draft]) -> bytes:
 def save_record(path: Path, drafts: Mapping[str, Draft]) -> bool:
     """Write the record atomically (only if it changed). Returns True when written."""
     return write_if_changed(path, dump_record(drafts))
+
+
+UNREVIEWED_ORIGINS = ("mt", "tm-fuzzy", "pseudo")
+"""Drafts a person must look at: an entry still holding one exactly is an unreviewed draft."""
+
+
+def is_unreviewed(draft: Draft | None, msgstr: str) -> bool:
+    """Whether ``msgstr`` is still exactly the machine, pseudo or fuzzy-memory draft (fuzzy flag or not)."""
+    return draft is not None and draft.origin in UNREVIEWED_ORIGINS and bool(msgstr) and msgstr == draft.text
+
+
+def is_pseudo(draft: Draft | None, msgstr: str) -> bool:
+    """Whether ``msgstr`` is a pseudo-translation: never a translation, whatever its flags say."""
+    return draft is not None and draft.origin == "pseudo" and bool(msgstr) and msgstr == draft.text

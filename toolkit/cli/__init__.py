@@ -14,11 +14,11 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import ToolkitError
-from . import catalog_commands
+from . import catalog_commands, qa_commands, release_commands, translate_commands
 from .common import CommandError
 
 # Each module adds its subcommands; listed explicitly, never discovered.
-COMMAND_MODULES = [catalog_commands]
+COMMAND_MODULES = [catalog_commands, translate_commands, release_commands, qa_commands]
 
 DESCRIPTION = """\
 Publish one statement in several languages from one English source.

@@ -85,52 +85,68 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     proj = project(args)
     result = api.status(proj, langs(args), args.slugs or None)
+    languages = list(dict.fromkeys(r.lang for r in result.rows))
     if args.json:
         print_json(
             {
-                "statements": [
-                    {"statement": r.slug, "lang": r.lang, "catalog": r.catalog, **_counts(r.counts)} for r in result.rows
-                ],
-                "languages": {lang: _counts(result.total(lang)) for lang in dict.fromkeys(r.lang for r in result.rows)},
-                "total": _counts(result.total()),
+                "statements": [_status_json(r) for r in result.rows],
+                "languages": {lang: _status_json(result.summary(lang)) for lang in languages},
+                "total": _status_json(result.summary()),
             }
         )
         return 0
-    rows = [
-        (
-            r.slug,
-            r.lang,
-            r.counts.total,
-            r.counts.translated,
-            r.counts.fuzzy,
-            r.counts.untranslated,
-            f"{r.counts.words_translated}/{r.counts.words}",
-            f"{r.counts.percent:.0f}%",
-        )
-        for r in result.rows
-    ]
-    for lang in dict.fromkeys(r.lang for r in result.rows):
-        c = result.total(lang)
-        rows.append(
-            (
-                "TOTAL",
-                lang,
-                c.total,
-                c.translated,
-                c.fuzzy,
-                c.untranslated,
-                f"{c.words_translated}/{c.words}",
-                f"{c.percent:.0f}%",
-            )
-        )
+    rows = [_status_cells(r) for r in [*result.rows, *(result.summary(lang) for lang in languages)]]
     print(
         table(
-            ("statement", "lang", "segments", "translated", "fuzzy", "untranslated", "words done", "done"),
+            (
+                "statement",
+                "lang",
+                "segments",
+                "translated",
+                "fuzzy",
+                "untranslated",
+                "MT unreviewed",
+                "words done",
+                "done",
+                "QA errors",
+                "ready",
+            ),
             rows,
-            right={2, 3, 4, 5, 6, 7},
+            right={2, 3, 4, 5, 6, 7, 8, 9},
         )
     )
     return 0
+
+
+def _status_cells(r: api.StatusRow) -> tuple[object, ...]:
+    c = r.counts
+    return (
+        r.slug,
+        r.lang,
+        c.total,
+        c.translated,
+        c.fuzzy,
+        c.untranslated,
+        r.mt_unreviewed,
+        f"{c.words_translated}/{c.words}",
+        f"{c.percent:.0f}%",
+        r.qa_errors,
+        "yes" if r.ready else "no",
+    )
+
+
+def _status_json(r: api.StatusRow) -> dict[str, Any]:
+    return {
+        "statement": r.slug,
+        "lang": r.lang,
+        "catalog": r.catalog,
+        **_counts(r.counts),
+        "mt_unreviewed": r.mt_unreviewed,
+        "words_mt_unreviewed": r.words_mt_unreviewed,
+        "qa_errors": r.qa_errors,
+        "qa_warnings": r.qa_warnings,
+        "ready": r.ready,
+    }
 
 
 def _counts(c: Counts) -> dict[str, Any]:

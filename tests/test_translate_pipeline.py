@@ -1,0 +1,276 @@
+"""The pre-translation pipeline in process, with the pseudo engine: memory, names, records, resume, safety, config."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+from helpers import make_project, run_stk, snapshot, statement
+
+from toolkit import api
+from toolkit.catalogs import NAME_NOTE
+from toolkit.cli import build_parser
+from toolkit.engines import EngineOptions
+from toolkit.engines.pseudo import PseudoEngine
+from toolkit.errors import CatalogError, ConfigError, EngineError
+from toolkit.mtrecord import load_record, record_path
+from toolkit.pretranslate import translate
+from toolkit.splice import spliceable
+from toolkit.tmx import Unit, dump_tmx
+from toolkit.translate_config import translate_settings
+
+SANCTIONS = (
+    "Sanctions are a tool to be used against those responsible for the most serious international crimes, "
+    "not against those seeking justice."
+)
+MEASURES = (
+    "These measures can severely affect the ability of the ICC to fulfil its crucial mandate in all situations where it operates."
+)
+SEVERELY = (
+    "US sanctions could severely affect the ability of the ICC to fulfil its crucial mandate in all situations where it operates."
+)
+
+
+def extracted(root: Path) -> Path:
+    api.extract(api.open_project(root))
+    return root
+
+
+def po(root: Path, lang: str, slug: str) -> polib.POFile:
+    return polib.pofile(str(root / "locales" / lang / f"{slug}.po"))
+
+
+def entry(catalog: polib.POFile, msgid: str) -> polib.POEntry:
+    found = catalog.find(msgid)
+    assert found is not None, msgid
+    return found
+
+
+def review(root: Path, lang: str, slug: str, translations: dict[str, str]) -> None:
+    """A translator fills some entries and saves (not fuzzy)."""
+    catalog = po(root, lang, slug)
+    for msgid, msgstr in translations.items():
+        entry(catalog, msgid).msgstr = msgstr
+    catalog.save()
+
+
+def test_memory_fills_the_repeated_sentences_of_the_seeds_without_machine_translation(example: Path) -> None:
+    extracted(example)
+    review(
+        example,
+        "fr",
+        "us-sanctions-icc-2025",
+        {
+            SANCTIONS: "Les sanctions sont un outil contre les responsables des crimes les plus graves.",
+            SEVERELY: "Les sanctions…",
+        },
+    )
+    result = translate(
+        api.open_project(example), ["fr"], ["palestinian-ngos-sanctions-2025", "icc-judges-sanctions-2025"], engine="pseudo"
+    )
+    rows = {r.slug: r for r in result.rows}
+    assert rows["palestinian-ngos-sanctions-2025"].tm == 1 and rows["icc-judges-sanctions-2025"].tm_fuzzy >= 1
+
+    exact = entry(po(example, "fr", "palestinian-ngos-sanctions-2025"), SANCTIONS)
+    assert exact.msgstr.startswith("Les sanctions sont un outil") and not exact.fuzzy
+    assert exact.tcomment == "translation memory: exact match from us-sanctions-icc-2025.po"
+    fuzzy = entry(po(example, "fr", "icc-judges-sanctions-2025"), MEASURES)
+    assert fuzzy.fuzzy and fuzzy.msgstr == "Les sanctions…" and fuzzy.previous_msgid == SEVERELY
+    assert fuzzy.tcomment.startswith("translation memory: ") and fuzzy.tcomment.endswith("% match from us-sanctions-icc-2025.po")
+    record = load_record(record_path(example / "locales", "fr", "icc-judges-sanctions-2025"), "x")
+    draft = record[fuzzy.msgid]
+    assert (draft.origin, draft.engine, draft.model) == ("tm-fuzzy", "tm", "locales/fr/us-sanctions-icc-2025.po")
+    assert draft.score is not None and 75 <= draft.score < 100
+    # the statement itself was not selected: untouched
+    assert all(not e.fuzzy for e in po(example, "fr", "us-sanctions-icc-2025"))
+
+
+def test_the_memory_threshold_and_imported_tmx_files(tmp_path: Path) -> None:
+    root = make_project(
+        tmp_path / "p",
+        {
+            "a": statement("Sanctions are a tool against the gravest crimes."),
+            "b": statement("Sanctions are a tool against the worst crimes."),
+        },
+        '[project]\nname = "T"\ntarget_languages = ["fr"]\n[translate]\ntm_threshold = 99\n',
+    )
+    extracted(root)
+    review(root, "fr", "a", {"Sanctions are a tool against the gravest crimes.": "Les sanctions sont un outil."})
+    (root / "tm").mkdir()
+    unit = Unit("A title", {"fr": "Un titre"}, "old")
+    (root / "tm" / "old.tmx").write_bytes(dump_tmx([unit], "en", dt.datetime(2025, 1, 1, tzinfo=dt.UTC)))
+    result = translate(api.open_project(root), slugs=["b"], engine="pseudo")
+    (row,) = result.rows
+    assert (row.tm, row.tm_fuzzy, row.mt) == (1, 0, 2)  # the title from the TMX; 99% is too strict for the sentence
+    assert entry(po(root, "fr", "b"), "A title").tcomment == "translation memory: exact match from tm/old.tmx"
+
+
+def test_pseudo_drafts_are_labelled_fuzzy_recorded_and_never_counted_as_translated(example: Path, msgfmt) -> None:  # type: ignore[no-untyped-def]
+    project = api.open_project(extracted(example))
+    before = api.status(project).total()
+    result = translate(project, engine="pseudo")
+    assert result.models == {lang: "pseudo engine, NOT a translation (for layout previews)" for lang in ("fr", "es", "ar")}
+    after = api.status(api.open_project(example)).total()
+    assert after.translated == before.translated and after.untranslated == 0
+    catalog = po(example, "ar", "asp23-cooperation-plenary-2024")
+    title = catalog[0]
+    assert title.fuzzy and title.tcomment == "pseudo-translation: pseudo engine, NOT a translation (for layout previews)"
+    assert title.msgstr.startswith("\\[Þļééñááŕý šééššîîôñ") and title.msgstr.endswith("جمعية الدول الأطراف\\]")
+    record = load_record(record_path(example / "locales", "ar", "asp23-cooperation-plenary-2024"), "x")
+    assert record[title.msgid].origin == "pseudo" and record[title.msgid].text == title.msgstr
+    for path in (example / "locales").glob("*/*.po"):
+        assert msgfmt(path).returncode == 0
+    # A reviewer who un-fuzzies a pseudo entry has not translated it: it never feeds the memory.
+    title.flags.remove("fuzzy")
+    catalog.save()
+    other = po(example, "fr", "asp23-cooperation-plenary-2024")
+    entry(other, title.msgid).msgstr = ""
+    other.save()
+    result = translate(api.open_project(example), ["fr"], engine="pseudo")
+    assert sum(r.tm for r in result.rows) == 0
+
+
+def test_a_dry_run_reports_and_writes_nothing(example: Path) -> None:
+    extracted(example)
+    files = snapshot(example)
+    result = translate(api.open_project(example), engine="pseudo", dry_run=True)
+    assert snapshot(example) == files
+    assert result.dry_run and result.segments == 3 * 165 and sum(r.mt for r in result.rows) == 3 * 170
+
+
+def test_an_emptied_name_gets_its_source_back_and_a_refill_does_not_pile_up_comments(tmp_path: Path) -> None:
+    body = "We call on **all States Parties** to act.\n\n<!-- names -->\n- Amnesty International\n- Al-Haq\n"
+    root = extracted(make_project(tmp_path / "p", {"s": statement(body)}, '[project]\nname = "T"\ntarget_languages = ["es"]\n'))
+    catalog = po(root, "es", "s")
+    entry(catalog, "Al-Haq").msgstr = ""
+    catalog.save()
+    translate(api.open_project(root), engine="pseudo")
+    catalog = po(root, "es", "s")
+    name = entry(catalog, "Al-Haq")
+    assert (name.msgstr, name.fuzzy, name.tcomment) == ("Al-Haq", False, "") and NAME_NOTE in name.comment
+    sentence = entry(catalog, "We call on **all States Parties** to act.")
+    assert "**" in sentence.msgstr and sentence.fuzzy
+    # The reviewer empties the draft and adds a note; a new run drafts again, with one provenance line.
+    sentence.msgstr = ""
+    sentence.tcomment = "Ana: retraducir\n" + sentence.tcomment
+    catalog.save()
+    translate(api.open_project(root), engine="pseudo")
+    sentence = entry(po(root, "es", "s"), "We call on **all States Parties** to act.")
+    assert sentence.tcomment.split("\n") == [
+        "Ana: retraducir",
+        "pseudo-translation: pseudo engine, NOT a translation (for layout previews)",
+    ]
+
+
+class Interrupting(PseudoEngine):
+    """The pseudo engine, interrupted (Ctrl-C) at its n-th batch, or calling a hook before each batch."""
+
+    def __init__(self, stop_at: int = 0, before: object = None) -> None:
+        super().__init__()
+        self.calls = 0
+        self.stop_at = stop_at
+        self.before = before
+
+    def translate_batch(self, texts: list[str], source: str, target: str) -> list[str]:
+        self.calls += 1
+        if self.calls == self.stop_at:
+            raise KeyboardInterrupt
+        if callable(self.before):
+            self.before(self.calls)
+        return super().translate_batch(texts, source, target)
+
+
+def test_an_interrupted_run_loses_at_most_one_batch_and_resumes(example: Path, tmp_path: Path, msgfmt) -> None:  # type: ignore[no-untyped-def]
+    extracted(example)
+    reference = tmp_path / "reference"
+    shutil.copytree(example, reference)
+    settings = translate_settings(api.open_project(example).config).override(engine="pseudo")
+    small = type(settings)(settings.engine, settings.tm_threshold, 10, settings.options)
+    with pytest.raises(KeyboardInterrupt):
+        translate(api.open_project(example), ["fr"], settings=small, engine_object=Interrupting(stop_at=4))
+    drafted = sum(1 for p in (example / "locales/fr").glob("*.po") for e in polib.pofile(str(p)) if e.msgstr and e.fuzzy)
+    assert drafted >= 30  # three batches of ten distinct segments (repeated ones fill several entries)
+    for path in (example / "locales/fr").glob("*.po"):
+        assert msgfmt(path).returncode == 0
+    translate(api.open_project(example), ["fr"], settings=small, engine_object=Interrupting())
+    translate(api.open_project(reference), ["fr"], settings=small, engine_object=Interrupting())
+    assert snapshot(example) == snapshot(reference)
+
+
+def test_a_catalog_saved_by_someone_else_meanwhile_is_never_overwritten(example: Path) -> None:
+    extracted(example)
+    path = example / "locales/fr/us-sanctions-icc-2025.po"
+    theirs = path.read_bytes().replace(b'msgstr ""\n\n#. paragraph 1', b'msgstr "Nous nous opposons"\n\n#. paragraph 1', 1)
+
+    def translator_saves(call: int) -> None:
+        if call == 2:
+            path.write_bytes(theirs)
+
+    with pytest.raises(CatalogError, match="changed on disk while `stk translate` was running"):
+        translate(api.open_project(example), ["fr"], engine_object=Interrupting(before=translator_saves))
+    assert path.read_bytes() == theirs
+
+
+def test_files_with_unusual_layout_are_rendered_whole_and_stay_valid(tmp_path: Path, msgfmt) -> None:  # type: ignore[no-untyped-def]
+    root = extracted(
+        make_project(tmp_path / "p", {"s": statement("One sentence. Two sentences.")}, '[project]\ntarget_languages = ["fr"]\n')
+    )
+    path = root / "locales/fr/s.po"
+    odd = path.read_text().replace("#: sources/s.md:8\n", "#: sources/s.md:8\n\n", 1)
+    path.write_text(odd)
+    assert not spliceable(odd)
+    translate(api.open_project(root), engine="pseudo")
+    assert msgfmt(path).returncode == 0
+    assert all(e.msgstr for e in polib.pofile(str(path)) if e.msgid)
+
+
+def test_a_missing_catalog_and_a_bad_config_are_reported_before_anything_is_written(example: Path) -> None:
+    with pytest.raises(CatalogError, match=r"no catalog for fr yet: run `stk extract` first"):
+        translate(api.open_project(example), ["fr"], engine="pseudo")
+    extracted(example)
+    config = example / "toolkit.toml"
+    original = config.read_text()
+    for table, message in [
+        ("tm_threshold = 120", "translate.tm_threshold must be between 50 and 100, not 120"),
+        ("batch_size = 2.5", "translate.batch_size must be an integer, not 2.5"),
+        ('device = "gpu"', "translate.device must be one of auto, cpu, cuda, not 'gpu'"),
+        ('engine = "deepl"', "translate.engine must be one of argos, pseudo, not 'deepl'"),
+    ]:
+        config.write_text(original + f"\n[translate]\n{table}\n")
+        files = snapshot(example)
+        with pytest.raises(ConfigError) as caught:
+            translate(api.open_project(example))
+        line = len(original.splitlines()) + 3
+        assert str(caught.value) == f"toolkit.toml:{line}: Config error: {message}"
+        assert snapshot(example) == files
+    config.write_text(original + '\n[translate]\nengine = "pseudo"\nbeam = 2\n')
+    settings = translate_settings(api.open_project(example).config)
+    assert settings.engine == "pseudo" and settings.warnings == (
+        f"toolkit.toml:{len(original.splitlines()) + 4}: unknown key translate.beam ignored",
+    )
+    assert settings.options == EngineOptions()
+    with pytest.raises(EngineError, match="unknown engine"):
+        from toolkit.engines import create
+
+        create("deepl", EngineOptions())
+
+
+def test_the_command_line_maps_its_options(example: Path) -> None:
+    args = build_parser().parse_args(["translate", "--engine", "pseudo", "--device", "cpu", "--dry-run", "--lang", "fr", "one"])
+    assert (args.engine, args.device, args.dry_run, args.slugs, args.lang) == ("pseudo", "cpu", True, ["one"], ["fr"])
+    args = build_parser().parse_args(["models", "install", "--online", "fr", "es"])
+    assert args.online and args.items == ["fr", "es"]
+    for command in (["translate"], ["models"], ["models", "install"], ["models", "list"]):
+        run = run_stk(*command, "--help")
+        assert run.returncode == 0 and "usage: stk" in run.stdout
+    extracted(example)
+    run = run_stk("translate", "--project", str(example), "--engine", "pseudo", "--lang", "es", "--json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["engine"] == "pseudo" and data["segments"] == 165 and len(data["rows"]) == 5
+    run = run_stk("translate", "--project", str(example), "--engine", "pseudo", "--lang", "fr", "--dry-run")
+    assert run.returncode == 0 and "machine (to do)" in run.stdout and "nothing written" in run.stderr

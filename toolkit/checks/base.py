@@ -1,0 +1,180 @@
+"""What checks see and what they return: entries, catalogs, findings, issues.
+
+A check is a small function. An *entry check* receives one translated
+:class:`Entry` (the msgid and msgstr already parsed back into inline content)
+and returns one message per problem; a *catalog check* receives a whole
+:class:`Catalog` and returns :class:`Finding` objects that carry their own line.
+The runner (:mod:`toolkit.checks.run`) turns both into :class:`Issue` objects
+with the check's stable code, its severity and a ``file:line`` location.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import polib
+
+from ..document import Content, plain_text
+from ..errors import Location
+from ..glossary import Glossary
+from ..markup import parse
+from ..mtrecord import Draft
+from .settings import CheckSettings
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem found in a catalog."""
+
+    code: str
+    """Stable identifier (``markup-links``, ``numbers``, ``typography-fr-nbsp``): scripts and ``noqa`` use it."""
+    severity: str
+    """``error`` (blocks a release; ``stk check`` exits 1) or ``warning``."""
+    location: Location
+    """The catalog and the line of the entry's msgid (``locales/fr/icc-judges.po:87``)."""
+    message: str
+    lang: str
+    slug: str
+    msgid: str = ""
+    """The entry concerned; empty for problems of the whole file (its header)."""
+
+
+@dataclass
+class CheckReport:
+    issues: list[Issue] = field(default_factory=list)
+    checked: int = 0
+    """Translated entries the content checks ran on."""
+    catalogs: list[str] = field(default_factory=list)
+    """Catalog files read, as users see them."""
+
+    def errors(self, lang: str | None = None, slug: str | None = None) -> list[Issue]:
+        return self._select("error", lang, slug)
+
+    def warnings(self, lang: str | None = None, slug: str | None = None) -> list[Issue]:
+        return self._select("warning", lang, slug)
+
+    def _select(self, severity: str, lang: str | None, slug: str | None) -> list[Issue]:
+        return [
+            i
+            for i in self.issues
+            if i.severity == severity and (lang is None or i.lang == lang) and (slug is None or i.slug == slug)
+        ]
+
+
+@dataclass
+class Entry:
+    """One translated entry as entry checks see it."""
+
+    lang: str
+    slug: str
+    msgid: str
+    msgstr: str
+    links: tuple[str, ...]
+    """URLs of the msgid's ``[text][N]`` references, in order."""
+    role: str
+    """title, subtitle, author, place, heading, paragraph, quote, list-item or name."""
+    glossary: Glossary
+    settings: CheckSettings
+
+    @property
+    def is_name(self) -> bool:
+        return self.role == "name"
+
+    @cached_property
+    def source(self) -> Content:
+        return parse(self.msgid, self.links, lambda _message: None)
+
+    @cached_property
+    def _parsed_target(self) -> tuple[Content, tuple[str, ...]]:
+        warnings: list[str] = []
+        return parse(self.msgstr, self.links, warnings.append), tuple(warnings)
+
+    @property
+    def target(self) -> Content:
+        """The msgstr as inline content: what a release would print."""
+        return self._parsed_target[0]
+
+    @property
+    def target_warnings(self) -> tuple[str, ...]:
+        """What parsing the msgstr dropped or kept as text (raw HTML, unsafe links)."""
+        return self._parsed_target[1]
+
+    @cached_property
+    def source_text(self) -> str:
+        return plain_text(self.source)
+
+    @cached_property
+    def target_text(self) -> str:
+        return plain_text(self.target)
+
+
+@dataclass
+class Catalog:
+    """One catalog as catalog checks see it."""
+
+    lang: str
+    slug: str
+    path: str
+    """As users see it (``locales/fr/x.po``)."""
+    text: str
+    po: polib.POFile
+    source_ids: tuple[str, ...]
+    """msgids of the current source statement, in order: what a release will ask for."""
+    drafts: dict[str, Draft]
+    """The drafts record beside the catalog (what the toolkit pre-filled)."""
+
+    @cached_property
+    def live(self) -> dict[str, polib.POEntry]:
+        return {e.msgid: e for e in self.po if not e.obsolete and e.msgid}
+
+    @cached_property
+    def _lines(self) -> list[str]:
+        return self.text.split("\n")
+
+    def line(self, entry: polib.POEntry) -> int:
+        """The 1-based line of the entry's msgid (polib's ``linenum`` is its first comment line when it has one)."""
+        number: int = entry.linenum
+        while number <= len(self._lines) and not self._lines[number - 1].startswith("msgid "):
+            number += 1
+        return number if number <= len(self._lines) else int(entry.linenum)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem a catalog check found, placed by itself."""
+
+    message: str
+    line: int | None = None
+    msgid: str = ""
+
+
+EntryCheck = Callable[[Entry], list[str]]
+CatalogCheck = Callable[[Catalog], list[Finding]]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One registered check: its stable code, what it looks at, how serious it is."""
+
+    code: str
+    family: str
+    """A group of codes suppressed together (``# noqa: typography``)."""
+    severity: str
+    summary: str
+    """One line for ``stk check --list`` and the documentation."""
+    on_entry: EntryCheck | None = None
+    on_catalog: CatalogCheck | None = None
+    names: bool = False
+    """Also run on the names of signatory lists (which may legitimately equal the English)."""
+    languages: tuple[str, ...] = ()
+    """Base language codes the check applies to; empty for all."""
+    release_severity: str | None = None
+    """Severity when checking for a release, when it differs (fuzzy and untranslated become errors)."""
+
+    def applies_to(self, lang: str) -> bool:
+        return not self.languages or lang.replace("_", "-").split("-")[0].lower() in self.languages
+
+
+__all__ = ["Catalog", "Check", "CheckReport", "Entry", "Finding", "Issue"]

@@ -1,0 +1,171 @@
+"""Running the registered checks over a project's catalogs, with suppression and severities.
+
+Reading never stops at the first bad catalog: a file that is not UTF-8 or
+breaks the PO grammar becomes one issue, and the other catalogs are still
+checked, so one run shows everything to fix.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import polib
+
+from .. import mtrecord, pofile
+from ..errors import CatalogError, Location
+from ..glossary import Glossary
+from ..mtrecord import is_pseudo
+from ..project import Project, Statement, project_glossary
+from ..segments import Segment
+from .base import Catalog, Check, CheckReport, Entry, Issue
+from .settings import CheckSettings, check_settings
+
+_NOQA = re.compile(r"^\s*noqa\b(:?)(.*)", re.IGNORECASE)
+_CHARSET = re.compile(r'^"Content-Type:[^"\n]*charset=([^"\\;\s]+)', re.MULTILINE | re.IGNORECASE)
+
+
+def run_checks(
+    project: Project,
+    checks: Mapping[str, Check],
+    langs: list[str] | None = None,
+    slugs: list[str] | None = None,
+    *,
+    release: bool = False,
+) -> CheckReport:
+    settings = check_settings(project.config, {c.code: c.family for c in checks.values()})
+    runner = _Runner(checks, settings, project_glossary(project.config), release)
+    report = CheckReport()
+    for location, message in settings.warnings:
+        runner.emit(report, "config", location, message, "", "")
+    statements = project.select(slugs)
+    for lang in project.languages(langs):
+        for statement in statements:
+            runner.catalog(report, project, statement, lang)
+    report.issues.sort(key=lambda i: (i.location.path, i.location.line or 0, i.code, i.message))
+    return report
+
+
+class _Runner:
+    def __init__(self, checks: Mapping[str, Check], settings: CheckSettings, glossary: Glossary, release: bool) -> None:
+        self.checks = checks
+        self.settings = settings
+        self.glossary = glossary
+        self.release = release
+        self.names = set(checks) | {c.family for c in checks.values()}
+
+    def enabled(self, check: Check, lang: str) -> bool:
+        if not check.applies_to(lang):
+            return False
+        if self.release and check.release_severity:
+            return True  # a release never ships untranslated or unreviewed text, whatever the config says
+        return check.code not in self.settings.disabled and check.family not in self.settings.disabled
+
+    def severity(self, check: Check) -> str:
+        if self.release and check.release_severity:
+            return check.release_severity
+        return self.settings.severity.get(check.code, check.severity)
+
+    def emit(
+        self, report: CheckReport, code: str, location: Location, message: str, lang: str, slug: str, msgid: str = ""
+    ) -> None:
+        check = self.checks[code]
+        report.issues.append(Issue(code, self.severity(check), location, message, lang, slug, msgid))
+
+    def suppressed(self, check: Check, silenced: frozenset[str]) -> bool:
+        if self.release and check.release_severity:
+            return False
+        return check.code in silenced or check.family in silenced
+
+    # --- one catalog ----------------------------------------------------
+
+    def catalog(self, report: CheckReport, project: Project, statement: Statement, lang: str) -> None:
+        slug = statement.slug
+        path = project.catalog_path(lang, slug)
+        shown = project.shown(path)
+        if not path.exists():
+            self.emit(report, "untranslated", Location(shown), "no catalog yet: run `stk extract`", lang, slug)
+            return
+        report.catalogs.append(shown)
+        read = self.read(report, path, shown, lang, slug)
+        if read is None:
+            return
+        text, po = read
+        record = mtrecord.record_path(project.config.locales, lang, slug)
+        drafts = mtrecord.load_record(record, project.shown(record))
+        segments: dict[str, Segment] = {}
+        for segment in statement.segments:
+            segments.setdefault(segment.msgid, segment)
+        catalog = Catalog(lang, slug, shown, text, po, tuple(segments), drafts)
+        silenced = {msgid: self.noqa(report, catalog, entry) for msgid, entry in catalog.live.items()}
+
+        for check in self.checks.values():
+            if check.on_catalog is None or not self.enabled(check, lang):
+                continue
+            for finding in check.on_catalog(catalog):
+                if not self.suppressed(check, silenced.get(finding.msgid, frozenset())):
+                    location = Location(shown, finding.line)
+                    self.emit(report, check.code, location, finding.message, lang, slug, finding.msgid)
+
+        for msgid, segment in segments.items():
+            entry = catalog.live.get(msgid)
+            if entry is None or entry.fuzzy or not entry.msgstr.strip() or is_pseudo(drafts.get(msgid), entry.msgstr):
+                continue  # not a translation yet: the state checks above said so
+            report.checked += 1
+            view = Entry(lang, slug, msgid, entry.msgstr, segment.links, segment.role, self.glossary, self.settings)
+            for check in self.checks.values():
+                if check.on_entry is None or not self.enabled(check, lang) or (view.is_name and not check.names):
+                    continue
+                if self.suppressed(check, silenced[msgid]):
+                    continue
+                for message in check.on_entry(view):
+                    self.emit(report, check.code, Location(shown, catalog.line(entry)), message, lang, slug, msgid)
+
+    def read(self, report: CheckReport, path: Path, shown: str, lang: str, slug: str) -> tuple[str, polib.POFile] | None:
+        """The catalog's text and entries, or None after reporting why it cannot be read."""
+        try:
+            text = pofile.decode(path.read_bytes(), shown)
+        except CatalogError as exc:
+            self.emit(report, "header-charset", exc.location or Location(shown), exc.message, lang, slug)
+            return None
+        declared = _CHARSET.search(text)
+        if declared and declared.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
+            line = pofile.header_line(text, "Content-Type")
+            message = f"the header declares charset={declared.group(1)}: the toolkit reads and writes UTF-8 only"
+            self.emit(report, "header-charset", Location(shown, line), message, lang, slug)
+            return None
+        try:
+            return text, pofile.parse(text, shown)
+        except CatalogError as exc:
+            self.emit(report, "po-syntax", exc.location or Location(shown), exc.message, lang, slug)
+            return None
+
+    def noqa(self, report: CheckReport, catalog: Catalog, entry: polib.POEntry) -> frozenset[str]:
+        """Check codes and families a translator comment ``# noqa: code <reason>`` silences."""
+        silenced: set[str] = set()
+        for line in (entry.tcomment or "").split("\n"):
+            match = _NOQA.match(line)
+            if match is None:
+                continue
+            names = _leading_names(match.group(2), self.names)
+            if not match.group(1) or not names:
+                message = f"“{line.strip()}” silences nothing: write # noqa: <check or family> <reason> (see `stk check --list`)"
+                location = Location(catalog.path, catalog.line(entry))
+                self.emit(report, "noqa", location, message, catalog.lang, catalog.slug, entry.msgid)
+            silenced.update(names)
+        return frozenset(silenced)
+
+
+def _leading_names(text: str, known: Iterable[str]) -> list[str]:
+    """The known check names at the start of ``text`` (``glossary, numbers the reason``)."""
+    names: list[str] = []
+    known_set = set(known)
+    for word in re.split(r"[\s,]+", text.strip()):
+        if word not in known_set:
+            break
+        names.append(word)
+    return names
+
+
+__all__ = ["run_checks"]
