@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from preview import ROOT, docx_to_png, screenshot
+
 from toolkit import api
 from toolkit.labels import language_name
 
