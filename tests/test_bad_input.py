@@ -47,6 +47,14 @@ def malformed_front_matter(root: Path) -> None:
     replace_in(root / "sources/court.md", "kind: statement", "kind: [statement")
 
 
+def impossible_date(root: Path) -> None:
+    replace_in(root / "sources/court.md", "date: 2025-01-14", "date: 2025-02-30")
+
+
+def toml_syntax(root: Path) -> None:
+    replace_in(root / "toolkit.toml", 'source_language = "en"', "source_language = en")
+
+
 def unknown_language(root: Path) -> None:
     replace_in(root / "toolkit.toml", '"ar"]', '"xx-nope"]')
 
@@ -77,6 +85,8 @@ CASES: list[tuple[str, Callable[[Path], None], str]] = [
     ("source not UTF-8", break_utf8, "sources/court.md:8: Source error: not valid UTF-8: byte 0xf6 at column 41"),
     ("no front matter", no_front_matter, "sources/court.md:1: Source error: missing front matter"),
     ("malformed front matter", malformed_front_matter, "sources/court.md:5: Source error: malformed front matter"),
+    ("impossible date", impossible_date, "sources/court.md:3: Source error: date 2025-02-30 does not exist"),
+    ("TOML syntax", toml_syntax, "toolkit.toml:3: Config error: not valid TOML: Invalid value (column 19)"),
     ("unknown language", unknown_language, "toolkit.toml:4: Config error: unknown language code 'xx-nope'"),
     (
         "duplicate slug",
@@ -125,3 +135,14 @@ def test_missing_config_says_how_to_start(tmp_path: Path) -> None:
     run = run_stk("extract", "--project", str(tmp_path))
     assert run.returncode == 2
     assert "no toolkit.toml" in run.stderr and "stk init" in run.stderr
+
+
+def test_init_on_a_file_is_one_line(tmp_path: Path) -> None:
+    target = tmp_path / "notes.txt"
+    target.write_text("keep me\n", encoding="utf-8")
+    for where in (target, target / "sub"):
+        run = run_stk("init", str(where))
+        assert run.returncode == 2, run.stderr
+        assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.stderr
+        assert str(target) in run.stderr
+    assert target.read_text(encoding="utf-8") == "keep me\n"

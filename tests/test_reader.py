@@ -118,6 +118,9 @@ def test_javascript_links_never_become_links_and_are_reported() -> None:
         ("---\ntitle: T\ndate: 2025-01-01\nkind: statement\n---\n", 1, "lacks 'author'"),
         ("---\ntitle: T\ndate: 14 January 2025\nkind: statement\nauthor: A\n---\n", 3, "ISO date"),
         ("---\ntitle: T\ndate: 2025-01-01\nkind: tweet\nauthor: A\n---\n", 4, "kind must be one of"),
+        ("---\ntitle: T\ndate: 2025-02-30\nkind: statement\nauthor: A\n---\n", 3, "date 2025-02-30 does not exist"),
+        ("---\ntitle: T\ndate: 2025-13-45\nkind: statement\nauthor: A\n---\n", 3, "does not exist"),
+        ("---\ntitle: T\ndate: 2025-01-01\nkind: statement\nauthor: [A, B]\n---\n", 5, "'author' must be text"),
     ],
 )
 def test_bad_front_matter(text: str, line: int, words: str) -> None:
@@ -137,6 +140,12 @@ def test_invalid_utf8_names_line_and_column() -> None:
 def test_crlf_and_bom_are_accepted() -> None:
     doc, _ = read(("\ufeff" + statement("One.\n\nTwo.\n")).replace("\n", "\r\n"))
     assert [b.line for b in doc.blocks] == [8, 10]  # type: ignore[attr-defined]
+
+
+def test_front_matter_words_stay_as_written() -> None:
+    # YAML 1.1 would read `yes` as True and `2025` as a number: a title is text, whatever it looks like.
+    doc, _ = read(statement("Body.\n", title="2025", author="yes", place="Off"))
+    assert (doc.meta.title, doc.meta.author, doc.meta.place) == ((Text("2025"),), (Text("yes"),), (Text("Off"),))
 
 
 def test_unknown_front_matter_key_warns() -> None:

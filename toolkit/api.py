@@ -66,6 +66,8 @@ class InitResult:
 def init(root: Path, name: str | None = None) -> InitResult:
     """Scaffold a project: toolkit.toml, sources/ with an example, locales/, templates/, glossary."""
     config_path = root / CONFIG_NAME
+    if root.exists() and not root.is_dir():
+        raise ConfigError(f"{root} is a file, not a folder: give a new or existing folder for the project")
     if config_path.exists():
         raise ConfigError(f"{config_path} already exists: not overwriting a project", Location(str(config_path)))
     files = {
@@ -81,7 +83,10 @@ def init(root: Path, name: str | None = None) -> InitResult:
         path = root / rel
         if path.exists():
             continue
-        write_if_changed(path, text.encode("utf-8"))
+        try:
+            write_if_changed(path, text.encode("utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"cannot create {path}: {exc.strerror or exc}") from None
         created.append(rel)
     return InitResult(root, created)
 

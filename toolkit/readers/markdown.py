@@ -30,6 +30,7 @@ _NAMES_DIRECTIVE = re.compile(r"^<!--\s*names\s*-->\s*$")
 _COMMENT = re.compile(r"^<!--.*-->\s*$", re.DOTALL)
 _REQUIRED = ("title", "date", "kind", "author")
 _OPTIONAL = ("subtitle", "place")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def decode_source(data: bytes, path: str) -> str:
@@ -75,7 +76,9 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str
         raise SourceError("front matter is not closed: add a line '---' after it", Location(path, 1))
     block = "\n".join(lines[1:end])
     try:
-        data = yaml.safe_load(block) if block.strip() else {}
+        # BaseLoader keeps every scalar as the text the author wrote: safe_load would turn
+        # `author: yes` into True and `date: 2025-02-30` into an uncaught ValueError.
+        data = yaml.load(block, Loader=yaml.BaseLoader) if block.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -102,16 +105,13 @@ def _meta(raw: dict[str, Any], key_lines: dict[str, int], path: str, warnings: l
         if key not in _REQUIRED and key not in _OPTIONAL:
             warnings.append((where(str(key)), f"unknown front-matter key '{key}' ignored"))
 
-    date = raw["date"]
-    if isinstance(date, dt.datetime):
-        date = date.date()
-    if isinstance(date, str):
-        try:
-            date = dt.date.fromisoformat(date.strip())
-        except ValueError:
-            date = None
-    if not isinstance(date, dt.date):
-        raise SourceError(f"date must be an ISO date like 2025-01-14, not {raw['date']!r}", where("date"))
+    date_text = raw["date"]
+    if not isinstance(date_text, str) or not _ISO_DATE.fullmatch(date_text.strip()):
+        raise SourceError(f"date must be an ISO date like 2025-01-14, not {date_text!r}", where("date"))
+    try:
+        date = dt.date.fromisoformat(date_text.strip())
+    except ValueError as exc:
+        raise SourceError(f"date {date_text.strip()} does not exist ({exc})", where("date")) from None
 
     kind = str(raw["kind"]).strip().lower().replace(" ", "-").replace("_", "-")
     if kind not in KINDS:
@@ -122,9 +122,9 @@ def _meta(raw: dict[str, Any], key_lines: dict[str, int], path: str, warnings: l
         value = raw.get(key)
         if value is None:
             return None
-        if not isinstance(value, (str, int, float)):
+        if not isinstance(value, str):
             raise SourceError(f"'{key}' must be text", where(key))
-        return _inline(str(value), where(key), warnings)
+        return _inline(value, where(key), warnings)
 
     title, author = field("title"), field("author")
     assert title is not None and author is not None
