@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import gettext
 import shutil
 from pathlib import Path
 
 import polib
 import pytest
+from babel import Locale
 from babel.messages.pofile import read_po
 from helpers import make_project, snapshot, statement
 
 from toolkit import api, pofile
-from toolkit.catalogs import Counts, count, equivalent
+from toolkit.catalogs import Counts, count, equivalent, plural_forms
 
 MERGE = Path(__file__).parent / "fixtures" / "merge"
 CONFIG = '[project]\nname = "Test"\ntarget_languages = ["fr"]\n'
@@ -24,7 +26,7 @@ def merge_project(tmp_path: Path) -> Path:
     return root
 
 
-def test_merge_after_edit_matches_the_reviewed_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_merge_after_edit_matches_the_reviewed_fixture(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, msgfmt) -> None:  # type: ignore[no-untyped-def]
     """before.fr.po + after.md -> expected.fr.po, byte for byte.
 
     The fixture shows every rule: unchanged kept; edited -> fuzzy with #| msgid;
@@ -39,6 +41,10 @@ def test_merge_after_edit_matches_the_reviewed_fixture(tmp_path: Path, monkeypat
     assert (root / "locales/fr/statement.po").read_text(encoding="utf-8") == (MERGE / "expected.fr.po").read_text(
         encoding="utf-8"
     )
+    # fuzzy, #| previous msgids and #~ obsolete entries as GNU gettext reads them
+    for path in (root / "locales/fr/statement.po", root / "locales/templates/statement.pot"):
+        run = msgfmt(path)
+        assert run.returncode == 0, run.stderr
 
 
 def test_merge_rules_one_by_one(tmp_path: Path) -> None:
@@ -95,6 +101,10 @@ def test_example_project_gives_5_templates_and_15_catalogs_gettext_accepts(examp
 
 def test_catalogs_read_back_with_babel_as_a_second_parser(example: Path) -> None:
     api.extract(api.open_project(example))
+    for path in sorted(example.glob("locales/templates/*.pot")):
+        with path.open("rb") as handle:
+            template = read_po(handle, abort_invalid=True)
+        assert [m.id for m in template if m.id] == [e.msgid for e in pofile.read(path, str(path))]
     for path in sorted(example.glob("locales/*/*.po")):
         with path.open("rb") as handle:
             catalog = read_po(handle, abort_invalid=True)
@@ -102,6 +112,34 @@ def test_catalogs_read_back_with_babel_as_a_second_parser(example: Path) -> None
         assert [m.id for m in catalog if m.id] == [e.msgid for e in ours if not e.obsolete]
         assert catalog.locale is not None and str(catalog.locale) == path.parent.name
         assert catalog.plural_forms == ours.metadata["Plural-Forms"]
+
+
+def test_arabic_plural_forms_index_the_cldr_categories_in_gettext_order() -> None:
+    # GNU gettext evaluates the header's C expression: msgstr[4] is "many" (11-99, 111...),
+    # msgstr[5] "other" (100-102, ...). Babel's own table swaps them.
+    header = plural_forms("ar")
+    assert header.startswith("nplurals=6;")
+    formula = gettext.c2py(header.split("plural=")[1].rstrip(";"))
+    order = ["zero", "one", "two", "few", "many", "other"]
+    arabic = Locale.parse("ar")
+    assert [formula(n) for n in range(1000)] == [order.index(arabic.plural_form(n)) for n in range(1000)]
+    assert (formula(11), formula(100), formula(102), formula(111)) == (4, 5, 5, 4)
+    assert plural_forms("fr") == "nplurals=2; plural=(n > 1);" and plural_forms("es") == "nplurals=2; plural=(n != 1);"
+
+
+def test_a_header_this_toolkit_wrote_wrong_is_corrected_a_translators_is_kept(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {"s": statement("One sentence.\n")})
+    api.extract(api.open_project(root))
+    path = root / "locales/ar/s.po"
+    good = plural_forms("ar")
+    babel = good.replace("n%100>=11 ? 4", "n%100>=0 && n%100<=2 ? 4")
+    path.write_text(path.read_text(encoding="utf-8").replace(good, babel), encoding="utf-8")
+    api.extract(api.open_project(root))
+    assert f"Plural-Forms: {good}" in path.read_text(encoding="utf-8")
+    own = "nplurals=1; plural=0;"
+    path.write_text(path.read_text(encoding="utf-8").replace(good, own), encoding="utf-8")
+    api.extract(api.open_project(root))
+    assert f"Plural-Forms: {own}" in path.read_text(encoding="utf-8")
 
 
 def test_headers_are_complete(example: Path) -> None:

@@ -101,3 +101,21 @@ def test_example_segment_counts(example: Path) -> None:
         "us-sanctions-icc-2025": 129,
     }
     assert all(n > 30 for n in counts.values())
+
+
+def test_each_segment_points_at_its_own_source_line() -> None:
+    # statement() writes front matter on lines 1-6 and a blank line 7: the body starts on line 8.
+    doc = doc_of("Intro. Second sentence.\n\nPresident Joseph R. Biden, Jr.\\\nThe White House\\\nWashington, D.C. 20500")
+    lines = {s.msgid: s.line for s in segment_document(doc)}
+    assert lines["Intro."] == lines["Second sentence."] == 8
+    assert (lines["President Joseph R. Biden, Jr."], lines["The White House"], lines["Washington, D.C. 20500"]) == (10, 11, 12)
+
+
+def test_example_address_block_references_name_each_line(example: Path) -> None:
+    api.extract(api.open_project(example))
+    pot = (example / "locales/templates/letter-president-biden-2024.pot").read_text(encoding="utf-8")
+    source = (example / "sources/letter-president-biden-2024.md").read_text(encoding="utf-8").splitlines()
+    for text in ("The White House", "1600 Pennsylvania Avenue NW", "Washington, D.C. 20500"):
+        ref = pot.split(f'\nmsgid "{text}"')[0].rsplit("#: ", 1)[1]
+        line = int(ref.split(":")[1])
+        assert source[line - 1].startswith(text), (text, ref)

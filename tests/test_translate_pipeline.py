@@ -58,7 +58,7 @@ def review(root: Path, lang: str, slug: str, translations: dict[str, str]) -> No
     catalog.save()
 
 
-def test_memory_fills_the_repeated_sentences_of_the_seeds_without_machine_translation(example: Path) -> None:
+def test_memory_fills_the_repeated_sentences_of_the_seeds_without_machine_translation(example: Path, msgfmt) -> None:  # type: ignore[no-untyped-def]
     extracted(example)
     review(
         example,
@@ -87,6 +87,9 @@ def test_memory_fills_the_repeated_sentences_of_the_seeds_without_machine_transl
     assert draft.score is not None and 75 <= draft.score < 100
     # the statement itself was not selected: untouched
     assert all(not e.fuzzy for e in po(example, "fr", "us-sanctions-icc-2025"))
+    for path in sorted((example / "locales/fr").glob("*.po")):
+        run = msgfmt(path)
+        assert run.returncode == 0, run.stderr
 
 
 def test_the_memory_threshold_and_imported_tmx_files(tmp_path: Path) -> None:

@@ -53,9 +53,25 @@ def format_date(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M%z")
 
 
+# Babel's table gives Arabic "... n%100>=0 && n%100<=2 ? 4 : 5", which swaps forms 4 and 5
+# against GNU gettext's table, the one Poedit, Weblate and msgfmt users translate against.
+_GNU_PLURALS = {
+    "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
+}
+_SUPERSEDED_PLURALS = {
+    "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=0 && n%100<=2 ? 4 : 5);"
+}
+"""Plural-Forms values earlier versions wrote: replaced on merge (translators' own values are kept)."""
+
+
 def plural_forms(lang: str) -> str:
-    """The Plural-Forms header for ``lang``, from CLDR via Babel."""
-    return get_plural(lang.replace("-", "_")).plural_forms
+    """The Plural-Forms header for ``lang``: GNU gettext's where Babel's differs, else CLDR via Babel.
+
+    >>> plural_forms("fr")
+    'nplurals=2; plural=(n > 1);'
+    """
+    base = lang.replace("-", "_").split("_")[0]
+    return _GNU_PLURALS.get(base) or get_plural(lang.replace("-", "_")).plural_forms
 
 
 def english_name(lang: str) -> str:
@@ -208,7 +224,7 @@ def _keep_translator_header(old: dict[str, str], fresh: dict[str, str]) -> dict[
     """Keep what translators and their editors own in the header; set what the toolkit owns."""
     merged = dict(fresh)
     for field in ("PO-Revision-Date", "Last-Translator", "Language-Team", "Report-Msgid-Bugs-To", "Plural-Forms"):
-        if old.get(field):
+        if old.get(field) and not (field == "Plural-Forms" and old[field] in _SUPERSEDED_PLURALS):
             merged[field] = old[field]
     for field, value in old.items():
         if field not in merged:

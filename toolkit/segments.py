@@ -93,8 +93,9 @@ def segment_document(doc: Document, unit: str = "sentence") -> list[Segment]:
 
     def collect(content: Content, slot: Slot) -> Content:
         pieces = split_content(content, slot.split and unit == "sentence")
-        for piece, where in zip(_segments_of(pieces), _positions(pieces), strict=True):
-            found.append(_segment(piece, replace(slot, context=slot.context + where)))
+        for piece, (where, breaks) in zip(_segments_of(pieces), _positions(pieces), strict=True):
+            # A hard break ends a source line, so the segment after it starts ``breaks`` lines down.
+            found.append(_segment(piece, replace(slot, line=slot.line + breaks, context=slot.context + where)))
         return content
 
     map_content(doc, collect)
@@ -126,8 +127,9 @@ def _segments_of(pieces: list[Piece]) -> list[Content]:
     return [p for p in pieces if isinstance(p, tuple)]
 
 
-def _positions(pieces: list[Piece]) -> list[str]:
-    """``, sentence 2 of 3`` / ``, line 1 of 4`` for each segment of one piece of content."""
+def _positions(pieces: list[Piece]) -> list[tuple[str, int]]:
+    """``, sentence 2 of 3`` / ``, line 1 of 4`` for each segment of one piece of content,
+    with the number of hard line breaks before it."""
     lines: list[int] = []  # segments per line
     count = 0
     for piece in [*pieces, LineBreak()]:
@@ -136,7 +138,7 @@ def _positions(pieces: list[Piece]) -> list[str]:
             count = 0
         elif isinstance(piece, tuple):
             count += 1
-    out: list[str] = []
+    out: list[tuple[str, int]] = []
     for number, per_line in enumerate(lines, 1):
         for k in range(1, per_line + 1):
             parts = []
@@ -144,7 +146,7 @@ def _positions(pieces: list[Piece]) -> list[str]:
                 parts.append(f"line {number} of {len(lines)}")
             if per_line > 1:
                 parts.append(f"sentence {k} of {per_line}")
-            out.append("".join(f", {p}" for p in parts))
+            out.append(("".join(f", {p}" for p in parts), number - 1))
     return out
 
 
