@@ -90,3 +90,15 @@ def test_status_table(project: Path, capsys: pytest.CaptureFixture[str]) -> None
     ar = next(line for line in lines if line.startswith("s ") and " ar " in line)
     assert ar.split()[-2:] == ["0", "yes"]
     assert next(line for line in lines if line.startswith("TOTAL") and " fr " in line).split()[-1] == "no"
+    assert lines[-1].startswith("segments (source words)")
+
+
+def test_status_table_shows_words_of_every_state(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["status", "--project", str(project), "--lang", "fr"]) == 0
+    fr = next(line for line in capsys.readouterr().out.splitlines() if line.startswith("s "))
+    row = {r.lang: r for r in api.status(api.open_project(project)).rows}["fr"]
+    c = row.counts
+    expected = [f"{c.total} ({c.words})", f"{c.translated} ({c.words_translated})", f"{c.fuzzy} ({c.words_fuzzy})"]
+    expected += [f"{c.untranslated} ({c.words_untranslated})", f"{row.mt_unreviewed} ({row.words_mt_unreviewed})"]
+    assert " ".join(fr.split()[2:12]) == " ".join(expected)
+    assert (c.words_fuzzy, c.words_untranslated, row.words_mt_unreviewed) == (4, 3, 11)

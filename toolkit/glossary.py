@@ -140,9 +140,10 @@ def _ar_tokens(text: str) -> list[str]:
     return [_AR_PREFIX.sub("", w) or w for w in re.findall(r"\w+", normalize_arabic(text))]
 
 
-def _latin_fold(text: str) -> str:
+def _latin_fold(text: str, case: bool = False) -> str:
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
-    return re.sub(r"\s+", " ", text).casefold()
+    text = re.sub(r"\s+", " ", text)
+    return text if case else text.casefold()
 
 
 def contains_form(text: str, form: str, lang: str) -> bool:
@@ -155,6 +156,25 @@ def contains_form(text: str, form: str, lang: str) -> bool:
         return any(hay[i : i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
     folded = _latin_fold(form)
     return re.search(r"(?<!\w)" + re.escape(folded) + r"(?!\w)", _latin_fold(text)) is not None
+
+
+def contains_form_as_written(text: str, form: str) -> bool:
+    """Whether Latin-script ``text`` contains ``form`` with the glossary's capitals.
+
+    Only the first letter may differ, for a term that opens a sentence or a title.
+
+    >>> contains_form_as_written("Les États Parties et les États parties", "États Parties")
+    True
+    >>> contains_form_as_written("Les États parties doivent agir.", "États Parties")
+    False
+    >>> contains_form_as_written("états Parties, dit-il.", "États Parties")
+    True
+    """
+    folded = _latin_fold(form, case=True)
+    if not folded:
+        return False
+    pattern = r"(?<!\w)(?i:" + re.escape(folded[0]) + ")" + re.escape(folded[1:]) + r"(?!\w)"
+    return re.search(pattern, _latin_fold(text, case=True)) is not None
 
 
 def target_present(term: Term, lang: str, text: str) -> bool:

@@ -49,6 +49,13 @@ CHECKS: dict[str, Check] = {
         Check("numbers", "tokens", _E, "numbers (digit sequences) differ from the source", tokens.numbers),
         Check("acronym", "tokens", _W, "an acronym the glossary does not render is missing", tokens.acronyms),
         Check("glossary", "glossary", _E, "the glossary's rendering of a source term is missing", terms.glossary),
+        Check(
+            "glossary-case",
+            "glossary",
+            _W,
+            "a glossary term written with other capitals (États parties for États Parties)",
+            terms.glossary_case,
+        ),
         Check("untranslated-copy", "untranslated-copy", _E, "the msgstr is the English msgid", text.untranslated_copy),
         Check("whitespace", "whitespace", _W, "leading/trailing whitespace, double spaces, tabs", text.whitespace, names=True),
         Check("punctuation-end", "punctuation", _W, "the end punctuation differs from the source's", text.punctuation_end),

@@ -50,8 +50,10 @@ def register(sub: Any) -> None:
     p = sub.add_parser(
         "status",
         help="show translation progress per statement and language",
-        description="Segments and source words translated, fuzzy and untranslated, per statement and language, "
-        "counted against the current sources. Fuzzy entries never count as translated.",
+        description="The release view, per statement and language and in total: segments (and source words) "
+        "translated, fuzzy and untranslated, counted against the current sources (fuzzy never counts as "
+        "translated); MT unreviewed: entries still exactly as machine translation or memory drafted them; QA "
+        "errors from `stk check`; ready: `stk release` would ship it. --json gives every figure.",
     )
     add_project_option(p)
     add_json_option(p)
@@ -96,25 +98,9 @@ def cmd_status(args: argparse.Namespace) -> int:
         )
         return 0
     rows = [_status_cells(r) for r in [*result.rows, *(result.summary(lang) for lang in languages)]]
-    print(
-        table(
-            (
-                "statement",
-                "lang",
-                "segments",
-                "translated",
-                "fuzzy",
-                "untranslated",
-                "MT unreviewed",
-                "words done",
-                "done",
-                "QA errors",
-                "ready",
-            ),
-            rows,
-            right={2, 3, 4, 5, 6, 7, 8, 9},
-        )
-    )
+    headers = ("statement", "lang", "segments", "translated", "fuzzy", "untranslated", "MT unreviewed", "done")
+    print(table((*headers, "QA errors", "ready"), rows, right=set(range(2, 9))))
+    print("segments (source words); fuzzy never counts as translated; done = translated segments / all segments")
     return 0
 
 
@@ -123,12 +109,11 @@ def _status_cells(r: api.StatusRow) -> tuple[object, ...]:
     return (
         r.slug,
         r.lang,
-        c.total,
-        c.translated,
-        c.fuzzy,
-        c.untranslated,
-        r.mt_unreviewed,
-        f"{c.words_translated}/{c.words}",
+        f"{c.total} ({c.words})",
+        f"{c.translated} ({c.words_translated})",
+        f"{c.fuzzy} ({c.words_fuzzy})",
+        f"{c.untranslated} ({c.words_untranslated})",
+        f"{r.mt_unreviewed} ({r.words_mt_unreviewed})",
         f"{c.percent:.0f}%",
         r.qa_errors,
         "yes" if r.ready else "no",
