@@ -27,6 +27,8 @@ from toolkit.markup import parse
 from toolkit.mtrecord import load_record, record_path
 from toolkit.splice import block_key, blocks
 
+REPO = Path(__file__).resolve().parent.parent
+
 pytestmark = pytest.mark.slow  # builds and runs models in child processes
 
 LANGS = ("fr", "es", "ar")
@@ -202,14 +204,24 @@ def test_a_corrupt_model_file_is_named(example: Path, tiny_packages: dict[str, P
     model = home / "packages/translate-en_fr-copy/model/model.bin"
     model.write_bytes(model.read_bytes()[:1000])
     api.extract(api.open_project(example))
+    # One reviewed catalog, so that translation memory has fills to save in the others...
+    shutil.copy(REPO / "locales/fr/us-sanctions-icc-2025.po", example / "locales/fr/us-sanctions-icc-2025.po")
+    before = snapshot(example)
     run = run_stk("translate", "--project", str(example), "--lang", "fr", env=env)
     assert run.returncode == 2
     assert "Engine error: corrupt model package translate-en_fr-copy" in run.stderr
     assert "stk models install FILE.argosmodel" in run.stderr
+    assert snapshot(example) == before  # ... and the model is found broken before any is saved.
     model.unlink()
     run = run_stk("translate", "--project", str(example), "--lang", "fr", env=env)
     assert run.returncode == 2
     assert "the model package for en→fr is corrupt (translate-en_fr-copy: model/model.bin is missing)" in run.stderr
+    assert snapshot(example) == before
+    assert run_stk("translate", "--project", str(example), "--lang", "fr", "--engine", "pseudo").returncode == 0
+    # (memory had something to save: the sentence the two statements share, from the reviewed one)
+    reviewed = {e.msgid: e.msgstr for e in polib.pofile(str(example / "locales/fr/us-sanctions-icc-2025.po"))}
+    shared = [e for e in polib.pofile(str(example / "locales/fr/palestinian-ngos-sanctions-2025.po")) if e.msgid in reviewed]
+    assert any(e.msgstr == reviewed[e.msgid] and e.msgstr.startswith("Les sanctions") for e in shared)
 
 
 def test_killed_midway_a_run_resumes_and_ends_as_an_uninterrupted_one(

@@ -6,7 +6,7 @@
     engine = "argos"        # or "pseudo" (layout previews, no model needed)
     tm_threshold = 75       # least similarity (50-100) for a fuzzy memory match
     batch_size = 32         # segments per model call; files are saved after each batch
-    beam_size = 4           # argostranslate's default; 1 is about twice as fast
+    beam_size = 4           # argostranslate's default; 1 is about 2.5 times faster
     device = "auto"         # "cpu", "cuda", or "auto"
     compute_type = "auto"   # CTranslate2 compute type
     threads = 0             # CTranslate2 threads; 0 = all cores

@@ -65,8 +65,9 @@ class ArgosEngine:
     # --- what would be used ------------------------------------------------------
 
     def prepare(self, source: str, target: str) -> None:
-        self._model(source, target)
-        self._resolve_device()
+        # Load now, not at the first batch: a truncated model.bin, a broken sentencepiece.model
+        # or an unusable CUDA library must stop the run before memory fills are saved.
+        self._load(source, target)
 
     def model(self, source: str, target: str) -> str:
         return self._model(source, target).label
