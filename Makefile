@@ -22,7 +22,12 @@ PREVIEW_TOOLS := $(DEBIAN_TOOLS) pdftoppm:poppler-utils chromium:chromium
 
 .PHONY: example test lint debian-packages release preview clean
 
+# Stock Debian/Ubuntu ship python3 without venv (package python3-venv): install it when missing.
 $(BIN)/python:
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+	  sudo=""; [ "$$(id -u)" = 0 ] || sudo="sudo"; \
+	  echo "installing Debian package python3-venv"; \
+	  $$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq python3-venv; }
 	$(PYTHON) -m venv $(VENV)
 
 # The package alone: enough to extract, check and build (no torch).
@@ -31,9 +36,12 @@ $(VENV)/.installed-core: pyproject.toml | $(BIN)/python
 	touch $@
 
 # Everything the tests need. torch first, pinned: argostranslate -> stanza -> torch,
-# and an unpinned torch would download a multi-GB CUDA build.
+# and an unpinned torch would download a multi-GB CUDA build. Our machines keep a CPU
+# build of torch 2.13.0 on local disk, which pip finds; elsewhere, ask PyTorch's CPU index:
+#   make test TORCH_PIP_ARGS="--index-url https://download.pytorch.org/whl/cpu"
+TORCH_PIP_ARGS ?=
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet $(TORCH_PIP_ARGS) torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[mt,test]'
 	touch $@ $(VENV)/.installed-core
 
@@ -67,7 +75,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/mypy
 
 test: $(VENV)/.installed-test debian-packages lint
-	$(BIN)/python -m pytest
+	STK_REQUIRE_TOOLS=1 $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -6,6 +6,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 
 def make_project(root: Path, sources: dict[str, str], config: str | None = None) -> Path:
@@ -44,3 +45,13 @@ def run_stk(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
         text=True,
         timeout=600,
     )
+
+
+def skip_or_fail(reason: str) -> NoReturn:
+    """Skip a test whose outside tool is missing, except under ``make test`` (STK_REQUIRE_TOOLS=1),
+    which installs every tool: there a missing one is a broken set-up and must not pass as a skip."""
+    import pytest
+
+    if os.environ.get("STK_REQUIRE_TOOLS") == "1":
+        pytest.fail(f"{reason}; `make test` should have installed it")
+    pytest.skip(reason)

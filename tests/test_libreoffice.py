@@ -14,7 +14,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from helpers import make_project, statement
+from helpers import make_project, skip_or_fail, statement
 from release_helpers import fill_catalogs, set_msgstr
 
 from toolkit import api
@@ -41,7 +41,7 @@ def words(pdf: Path) -> list[tuple[str, float, float, float]]:
 def test_arabic_lines_sit_at_the_right_margin(tmp_path: Path) -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None or shutil.which("pdftotext") is None:
-        pytest.skip("LibreOffice and poppler-utils are needed (Debian: libreoffice-writer-nogui poppler-utils)")
+        skip_or_fail("LibreOffice and poppler-utils are needed (Debian: libreoffice-writer-nogui poppler-utils)")
     root = make_project(tmp_path / "p", {"s": statement(f"{SENTENCE}\n\n<!-- names -->\n- Human Rights Watch (HRW)\n")})
     fill_catalogs(root, ("ar",))
     set_msgstr(root / "locales/ar/s.po", SENTENCE, ARABIC)
