@@ -49,7 +49,7 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser(
         "status",
-        help="show translation progress per statement and language",
+        help="show progress and release readiness per statement and language",
         description="The release view, per statement and language and in total: segments (and source words) "
         "translated, fuzzy and untranslated, counted against the current sources (fuzzy never counts as "
         "translated); MT unreviewed: entries still exactly as machine translation or memory drafted them; QA "
