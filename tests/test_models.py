@@ -171,3 +171,24 @@ def test_the_network_audit_itself_sees_a_connection(tmp_path: Path) -> None:
     code = "import socket\ntry:\n    socket.create_connection(('127.0.0.1', 9), timeout=1)\nexcept OSError:\n    pass"
     subprocess.run([sys.executable, "-c", code], env=env, check=True)
     assert "socket.connect" in log.read_text()
+
+
+def test_a_damaged_zip_structure_is_one_refusal(tmp_path: Path) -> None:
+    # The end of the archive is intact (so it still looks like a zip), the inside is not:
+    # zipfile raises BadZipFile or NotImplementedError, which must become one refusal line.
+    archive = make_zip(tmp_path / "ok.argosmodel", good_members())
+    data = archive.read_bytes()
+    header = data.index(b"PK\x03\x04")
+    (tmp_path / "magic.argosmodel").write_bytes(data[:header] + b"XX" + data[header + 2 :])
+    with pytest.raises(ModelPackageError) as caught:
+        models.validate_archive(tmp_path / "magic.argosmodel", "magic.argosmodel")
+    assert str(caught.value).startswith("magic.argosmodel: Model package error: refused: damaged zip archive (")
+    # compression method 99 (AES) in the central directory entry of every member
+    central = bytearray(data)
+    at = central.index(b"PK\x01\x02")
+    while at != -1:
+        central[at + 10 : at + 12] = (99).to_bytes(2, "little")
+        at = central.find(b"PK\x01\x02", at + 4)
+    (tmp_path / "method.argosmodel").write_bytes(bytes(central))
+    with pytest.raises(ModelPackageError, match="refused: damaged zip archive"):
+        models.validate_archive(tmp_path / "method.argosmodel", "method.argosmodel")
