@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .errors import GlossaryError, Location
@@ -73,11 +74,15 @@ class Glossary:
     terms: tuple[Term, ...] = ()
     path: str = ""
 
-    def __bool__(self) -> bool:
-        return bool(self.terms)
-
-    def find(self, text: str) -> list[Match]:
+    def find(self, text: str) -> tuple[Match, ...]:
         """Terms in English ``text``, longest first, never overlapping, in text order."""
+        # The checks look up the same English text once per language and check: remember it.
+        known = self._found.get(text)
+        if known is None:
+            known = self._found[text] = self._find(text)
+        return known
+
+    def _find(self, text: str) -> tuple[Match, ...]:
         found: list[Match] = []
         taken: list[tuple[int, int]] = []
         for term, pattern in self._patterns:
@@ -87,16 +92,16 @@ class Glossary:
                     continue
                 taken.append(span)
                 found.append(Match(term, m.start(), m.end(), m.group(0)))
-        return sorted(found, key=lambda m: m.start)
+        return tuple(sorted(found, key=lambda m: m.start))
 
-    @property
+    @cached_property
     def _patterns(self) -> list[tuple[Term, re.Pattern[str]]]:
-        cached: list[tuple[Term, re.Pattern[str]]] | None = self.__dict__.get("_cache")
-        if cached is None:
-            ordered = sorted(self.terms, key=lambda t: (-len(t.source), t.source))
-            cached = [(t, english_pattern(t)) for t in ordered]
-            object.__setattr__(self, "_cache", cached)
-        return cached
+        ordered = sorted(self.terms, key=lambda t: (-len(t.source), t.source))
+        return [(t, english_pattern(t)) for t in ordered]
+
+    @cached_property
+    def _found(self) -> dict[str, tuple[Match, ...]]:
+        return {}
 
 
 def english_pattern(term: Term) -> re.Pattern[str]:
