@@ -10,7 +10,7 @@ from helpers import make_project, statement
 from release_helpers import fill_catalogs, pseudo, set_msgstr
 
 from toolkit import api
-from toolkit.document import Link, Strong, Text, iter_blocks, iter_links, plain_text
+from toolkit.document import Code, Link, Strong, Text, iter_blocks, iter_links, plain_text
 from toolkit.errors import ConfigError
 from toolkit.reassemble import link_overrides, reassemble, source_edition
 
@@ -171,3 +171,18 @@ def test_source_edition_is_the_source(tmp_path: Path) -> None:
 
 def test_pseudo_translation_keeps_markup() -> None:
     assert pseudo("ar", "Sign the **letter** of the ICC [now][1].") == "نص نص **نص** نص نص ICC [نص][1]."
+
+
+def test_inline_code_and_escapes_in_a_msgstr_are_built_as_written(tmp_path: Path) -> None:
+    # Unsafe links are dropped by the Markdown parser itself, which knows code spans and escapes:
+    # what looks like a link inside `code` or after a backslash is text, and is built as written.
+    root = project_with(tmp_path)
+    msgid = "Read the [letter][1]."
+    set_msgstr(
+        root / "locales/fr/s.po", msgid, "Lisez `[a](javascript:x)` et \\[b](javascript:y) [ici](https://example.org/en/letter)."
+    )
+    ed = edition(root)
+    first = ed.doc.blocks[0].content  # type: ignore[union-attr]
+    assert Code("[a](javascript:x)") in first
+    assert "et [b](javascript:y) ici" in plain_text(first)
+    assert not [m for _, m in ed.warnings if "dropped" in m]

