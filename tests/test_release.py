@@ -184,3 +184,22 @@ def test_example_project_releases_with_its_catalogs(example_with_locales: Path) 
     result = api.release(api.open_project(example_with_locales))
     assert result.ok, [str(r) for r in result.refused]
     assert len(result.released) == 20 and result.name == "release-2025-09-04"
+
+
+def test_a_pseudo_translation_marked_reviewed_is_still_unreviewed_in_builds_and_manifests(tmp_path: Path) -> None:
+    from toolkit.pretranslate import translate
+
+    root = project(tmp_path)
+    path = root / "locales/fr/s.po"
+    set_msgstr(path, "First sentence.", "")
+    translate(api.open_project(root), ["fr"], ["s"], engine="pseudo")
+    text = path.read_text(encoding="utf-8").replace("#, fuzzy\n", "")  # a reviewer un-fuzzies the pseudo draft
+    path.write_text(text, encoding="utf-8")
+    proj = api.open_project(root)
+    assert next(r for r in api.status(proj).rows if r.lang == "fr" and r.slug == "s").counts.untranslated == 1
+    assert api.release(proj, "r").ok is False
+    manifest = json.loads((root / "output/releases/r/manifest.json").read_text(encoding="utf-8"))
+    fr = manifest["statements"][0]["languages"]["fr"]
+    assert fr["state"] == "draft" and fr["counts"]["untranslated"] == 1 and fr["released"] is False
+    api.build(api.open_project(root), ["fr"], formats=["html"], fallback="source")
+    assert "First sentence." in (root / "output/fr/s.html").read_text(encoding="utf-8")

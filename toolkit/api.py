@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polib
-
 from . import catalogs, mtrecord, pofile
 from . import models as _models
 from .build import BuildResult, build
@@ -206,10 +204,9 @@ def status(project: Project, langs: list[str] | None = None, slugs: list[str] | 
         ids = list(dict.fromkeys(s.msgid for s in st.segments))
         for lang in project.languages(langs):
             po = catalogs_[(lang, st.slug)]
-            record = mtrecord.record_path(project.config.locales, lang, st.slug)
-            drafts = mtrecord.load_record(record, project.shown(record))
+            drafts = project.read_drafts(lang, st.slug)
             entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
-            states = [_as_counted(entries.get(m), m, drafts) for m in ids]
+            states = [mtrecord.as_counted(entries.get(m), m, drafts) for m in ids]
             unreviewed = [m for m in ids if m in entries and mtrecord.is_unreviewed(drafts.get(m), entries[m].msgstr)]
             errors = qa.errors(lang, st.slug)
             rows.append(
@@ -226,13 +223,6 @@ def status(project: Project, langs: list[str] | None = None, slugs: list[str] | 
                 )
             )
     return StatusResult(rows)
-
-
-def _as_counted(entry: polib.POEntry | None, msgid: str, drafts: dict[str, mtrecord.Draft]) -> polib.POEntry:
-    """The entry as statistics see it: absent or a pseudo-translation marked reviewed is untranslated."""
-    if entry is None or (not entry.fuzzy and mtrecord.is_pseudo(drafts.get(msgid), entry.msgstr)):
-        return polib.POEntry(msgid=msgid, msgstr="")
-    return entry
 
 
 # --- translate, models: machine pre-translation -----------------------------

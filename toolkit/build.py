@@ -118,6 +118,7 @@ def reassemble_all(
                 catalog=project.shown(path),
                 catalog_text=path.read_text(encoding="utf-8") if po is not None else "",
                 unit=config.segment_unit,
+                drafts=project.read_drafts(lang, st.slug) if po is not None else None,
             )
     return editions
 

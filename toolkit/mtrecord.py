@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import polib
+
 from .errors import CatalogError, Location
 from .files import write_if_changed
 
@@ -91,3 +93,10 @@ def is_unreviewed(draft: Draft | None, msgstr: str) -> bool:
 def is_pseudo(draft: Draft | None, msgstr: str) -> bool:
     """Whether ``msgstr`` is a pseudo-translation: never a translation, whatever its flags say."""
     return draft is not None and draft.origin == "pseudo" and bool(msgstr) and msgstr == draft.text
+
+
+def as_counted(entry: polib.POEntry | None, msgid: str, drafts: Mapping[str, Draft]) -> polib.POEntry:
+    """The entry as statistics see it: absent, or a pseudo-translation marked reviewed, is untranslated."""
+    if entry is None or (not entry.fuzzy and is_pseudo(drafts.get(msgid), entry.msgstr)):
+        return polib.POEntry(msgid=msgid, msgstr="")
+    return entry

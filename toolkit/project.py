@@ -13,7 +13,7 @@ from pathlib import Path
 import polib
 from babel import Locale
 
-from . import pofile
+from . import mtrecord, pofile
 from .catalogs import TemplateInfo
 from .config import Config
 from .document import Document, plain_text
@@ -98,6 +98,11 @@ class Project:
         po = pofile.parse(text, shown)
         check_language(po, lang, shown, text)
         return po
+
+    def read_drafts(self, lang: str, slug: str) -> dict[str, mtrecord.Draft]:
+        """What the toolkit drafted into the catalog (``locales/<lang>/<slug>.mt.json``), by msgid."""
+        record = mtrecord.record_path(self.config.locales, lang, slug)
+        return mtrecord.load_record(record, self.shown(record))
 
     def read_template(self, slug: str) -> polib.POFile | None:
         path = self.template_path(slug)

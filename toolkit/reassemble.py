@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 import polib
 
-from . import catalogs
+from . import catalogs, mtrecord
 from .catalogs import Counts
 from .config import CONFIG_NAME, Config, _line
 from .document import Content, Document, Emphasis, Inline, Link, Strong, iter_links
@@ -92,15 +92,19 @@ def reassemble(
     catalog: str = "",
     catalog_text: str = "",
     unit: str = "sentence",
+    drafts: Mapping[str, mtrecord.Draft] | None = None,
 ) -> Edition:
     """``statement`` in ``lang`` from its catalog ``po`` (None: not created yet, all English).
 
     ``catalog`` is the catalog's path as users see it and ``catalog_text`` its
-    text, so that warnings name the line of the entry's msgid.
+    text, so that warnings name the line of the entry's msgid. ``drafts`` is the
+    catalog's drafts record: a pseudo-translation is unreviewed whatever its flags
+    say (shown in a draft like a fuzzy entry, counted as untranslated, as in status).
     """
     if fallback not in FALLBACKS:
         raise ValueError(f"fallback must be one of {FALLBACKS}, not {fallback!r}")
     overrides = dict(links or {})
+    known = drafts or {}
     entries = {e.msgid: e for e in po if not e.obsolete and e.msgid} if po is not None else {}
     warnings: dict[tuple[Location, str], None] = {}  # a shared entry is met once per occurrence
     lines = catalog_text.split("\n")
@@ -109,7 +113,7 @@ def reassemble(
         entry = entries.get(segment.msgid)
         if entry is None or not entry.msgstr.strip():
             return None
-        if entry.fuzzy and fallback == "source":
+        if fallback == "source" and (entry.fuzzy or mtrecord.is_pseudo(known.get(entry.msgid), entry.msgstr)):
             return None
         where = Location(catalog, _msgid_line(entry, lines))
 
@@ -126,7 +130,7 @@ def reassemble(
 
     doc = apply_links(translate_document(statement.doc, lang, translate, unit), overrides)
     ids = _distinct(statement.segments)
-    counts = catalogs.count(entries.get(m) or polib.POEntry(msgid=m, msgstr="") for m in ids)
+    counts = catalogs.count(mtrecord.as_counted(entries.get(m), m, known) for m in ids)
     return Edition(doc, _state(counts, fallback), counts, catalog, tuple(warnings))
 
 

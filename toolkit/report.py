@@ -32,7 +32,7 @@ import polib
 from sacrebleu.metrics.chrf import CHRF
 from sacrebleu.metrics.ter import TER
 
-from . import catalogs, mtrecord
+from . import catalogs
 from .mtrecord import Draft
 from .project import Project
 
@@ -128,8 +128,7 @@ def build_report(project: Project, langs: list[str] | None = None, slugs: list[s
         ids = list(dict.fromkeys(s.msgid for s in statement.segments))
         for lang in project.languages(langs):
             po = project.read_catalog(lang, statement.slug)
-            record = mtrecord.record_path(project.config.locales, lang, statement.slug)
-            drafts = mtrecord.load_record(record, project.shown(record))
+            drafts = project.read_drafts(lang, statement.slug)
             entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
             rows.append(compare(lang, statement.slug, ids, entries, drafts))
     return Report(rows, catalogs.now())

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalogs, mtrecord, tm
+from . import catalogs, tm
 from .errors import Location, display_path
 from .files import write_if_changed
 from .project import Project
@@ -44,8 +44,7 @@ def export_tmx(project: Project, path: Path, langs: list[str] | None = None) -> 
             if po is None:
                 continue
             shown = project.shown(project.catalog_path(lang, statement.slug))
-            record = mtrecord.record_path(project.config.locales, lang, statement.slug)
-            drafts = mtrecord.load_record(record, project.shown(record))
+            drafts = project.read_drafts(lang, statement.slug)
             for entry in tm.reviewed(po, shown, catalogs.name_ids(statement.segments), drafts):
                 key = (lang, entry.source, entry.target)
                 if key in seen:

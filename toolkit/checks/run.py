@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polib
 
-from .. import mtrecord, pofile
+from .. import pofile
 from ..errors import CatalogError, Location
 from ..glossary import Glossary
 from ..mtrecord import is_pseudo
@@ -92,8 +92,7 @@ class _Runner:
         if read is None:
             return
         text, po = read
-        record = mtrecord.record_path(project.config.locales, lang, slug)
-        drafts = mtrecord.load_record(record, project.shown(record))
+        drafts = project.read_drafts(lang, slug)
         segments: dict[str, Segment] = {}
         for segment in statement.segments:
             segments.setdefault(segment.msgid, segment)
