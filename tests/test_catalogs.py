@@ -211,3 +211,20 @@ def test_status_counts_against_current_sources(tmp_path: Path) -> None:
     api.extract(api.open_project(root))
     after = api.status(api.open_project(root)).rows[0].counts
     assert (after.translated, after.fuzzy, after.untranslated) == (7, 2, 0)
+
+
+def test_a_new_catalog_names_its_source_where_it_is(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {})
+    (root / "sources/2025").mkdir(parents=True)
+    (root / "sources/2025/court.md").write_text(statement("One sentence.\n", title="The Court"), encoding="utf-8")
+    api.extract(api.open_project(root))
+    po = polib.pofile(str(root / "locales/fr/court.po"))
+    pot = polib.pofile(str(root / "locales/templates/court.pot"))
+    assert po.header.startswith("French translation of “The Court” (sources/2025/court.md).")
+    assert "(sources/2025/court.md)" in pot.header
+    # a translator's own header comment survives the next merge
+    po.header = "Traduction revue par l’équipe de Genève."
+    po.save()
+    (root / "sources/2025/court.md").write_text(statement("One sentence. Two.\n", title="The Court"), encoding="utf-8")
+    api.extract(api.open_project(root))
+    assert polib.pofile(str(root / "locales/fr/court.po")).header == "Traduction revue par l’équipe de Genève."

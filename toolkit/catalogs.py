@@ -28,7 +28,7 @@ from babel.messages.plurals import get_plural
 from rapidfuzz import fuzz, process
 
 from . import __version__
-from .document import Document
+from .document import Document, plain_text
 from .segments import Segment
 
 FUZZY_CUTOFF = 60.0
@@ -145,14 +145,19 @@ def merge(
     lang: str,
     names: frozenset[str],
     info: TemplateInfo,
-    slug: str,
-    title: str,
+    doc: Document,
     stamp: dt.datetime,
 ) -> polib.POFile:
-    """The catalog for ``lang``: ``template``'s entries carrying ``old``'s translations."""
+    """The catalog for ``lang``: ``template``'s entries carrying ``old``'s translations.
+
+    The header comment and the fields translators own stay as ``old`` has them.
+    """
+    slug = doc.slug
     new = polib.POFile()
     new.header = (
-        f"{english_name(lang)} translation of “{title}” (sources/{slug}.md).\n"
+        old.header
+        if old is not None and old.header
+        else f"{english_name(lang)} translation of “{plain_text(doc.meta.title)}” ({doc.path}).\n"
         "Translate the msgstr lines; keep **bold**, *italic* and [links][1] markers around the matching words."
     )
     live = {_key(e): e for e in old if not e.obsolete} if old is not None else {}
