@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import make_project, statement
 
-from toolkit.checks import CHECKS
+from toolkit import api
+from toolkit.checks import CHECKS, check_project
 from toolkit.checks.base import Entry
 from toolkit.checks.settings import CheckSettings
 from toolkit.glossary import parse_glossary
@@ -230,3 +232,19 @@ def test_arabic_indic_digits_when_the_project_chooses_them() -> None:
     arab = {"ar": "arab"}
     assert codes("ar", msgid, "افتتحت الدورة في ٢ ديسمبر ٢٠٢٤.", digits=arab) == set()
     assert codes("ar", msgid, "افتتحت الدورة في 2 ديسمبر 2024.", digits=arab) == {"typography-digits"}
+
+
+@pytest.mark.parametrize(
+    ("content_type", "codes_found"),
+    [("text/plain; charset=utf8", set()), ("text/plain", {"header-charset"}), (None, {"header-charset"})],
+)
+def test_charset_problems_are_header_charset_not_syntax(tmp_path: Path, content_type: str | None, codes_found: set[str]) -> None:
+    root = make_project(tmp_path / "p", {"s": statement("One.\n")}, '[project]\nname = "T"\ntarget_languages = ["fr"]\n')
+    api.extract(api.open_project(root))
+    path = root / "locales/fr/s.po"
+    line = '"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(line, f'"Content-Type: {content_type}\\n"\n' if content_type else "")
+    )
+    report = check_project(api.open_project(root))
+    assert {i.code for i in report.issues} - {"untranslated", "fuzzy"} == codes_found

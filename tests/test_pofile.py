@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from toolkit.errors import CatalogError
+from toolkit.errors import CatalogError, CharsetError, Location
 from toolkit.pofile import check_syntax, parse
 
 HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
@@ -56,3 +56,24 @@ def test_non_utf8_charset_is_refused() -> None:
     with pytest.raises(CatalogError) as err:
         parse(text, "fr.po")
     assert err.value.location is not None and err.value.location.line == 3
+
+
+@pytest.mark.parametrize(
+    ("content_type", "accepted"),
+    [
+        ("text/plain; charset=UTF-8", True),
+        ("text/plain; charset=utf8", True),
+        ("text/plain; charset=utf_8", True),
+        ("text/plain;charset=UTF-8", True),
+        ("text/plain; charset=ISO-8859-1", False),
+        ("text/plain", False),  # says nothing: editors would guess
+    ],
+)
+def test_one_charset_rule(content_type: str, accepted: bool) -> None:
+    text = f'msgid ""\nmsgstr ""\n"Content-Type: {content_type}\\n"\n'
+    if accepted:
+        assert parse(text, "fr.po").metadata["Content-Type"] == content_type
+        return
+    with pytest.raises(CharsetError) as err:
+        parse(text, "fr.po")
+    assert err.value.location == Location("fr.po", 3) and "UTF-8 only" in err.value.message

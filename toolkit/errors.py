@@ -61,6 +61,10 @@ class CatalogError(ToolkitError):
     category = "Catalog error"
 
 
+class CharsetError(CatalogError):
+    """A catalog that is not UTF-8 or does not say so: QA reports it as ``header-charset``."""
+
+
 class GlossaryError(ToolkitError):
     category = "Glossary error"
 

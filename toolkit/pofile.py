@@ -16,12 +16,13 @@ from pathlib import Path
 
 import polib
 
-from .errors import CatalogError, Location
+from .errors import CatalogError, CharsetError, Location
 
 WRAP_WIDTH = 79
 """GNU gettext's width, so that msgmerge/msgcat and the toolkit wrap alike."""
 
 _KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)$")
+_CHARSET = re.compile(r"charset\s*=\s*([^;\s]+)", re.IGNORECASE)
 _STRING = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*$')
 _ESCAPES = set('\\"ntrabfv01234567x')
 
@@ -152,11 +153,17 @@ def parse(text: str, path: str) -> polib.POFile:
         po = polib.pofile(text, encoding="utf-8", wrapwidth=WRAP_WIDTH)
     except (OSError, ValueError) as exc:
         raise CatalogError(f"unreadable PO file: {exc}", Location(path)) from None
-    charset = po.metadata.get("Content-Type", "")
-    if charset and "charset=utf-8" not in charset.lower().replace(" ", ""):
-        raise CatalogError(
-            f"Content-Type must declare charset=UTF-8, not {charset!r}", Location(path, _header_line(text, "Content-Type"))
-        )
+    content_type = po.metadata.get("Content-Type")
+    if content_type is not None:
+        declared = _CHARSET.search(content_type)
+        charset = declared.group(1) if declared else ""
+        if charset.lower().replace("_", "-") not in ("utf-8", "utf8"):
+            said = f"charset={charset}" if charset else "no charset"
+            raise CharsetError(
+                f"the header's Content-Type says {said}: the toolkit reads and writes UTF-8 only "
+                "(write 'text/plain; charset=UTF-8')",
+                Location(path, header_line(text, "Content-Type")),
+            )
     return po
 
 
@@ -170,13 +177,9 @@ def render(po: polib.POFile) -> bytes:
     return str(po).encode("utf-8")
 
 
-def _header_line(text: str, field: str) -> int | None:
+def header_line(text: str, field: str) -> int | None:
+    """1-based line of a header field in PO text (for messages)."""
     for number, line in enumerate(text.split("\n"), 1):
         if line.startswith(f'"{field}:'):
             return number
     return None
-
-
-def header_line(text: str, field: str) -> int | None:
-    """1-based line of a header field in PO text (for messages)."""
-    return _header_line(text, field)

@@ -13,7 +13,6 @@ import polib
 
 from ..errors import CatalogError
 from ..mtrecord import is_pseudo
-from ..pofile import header_line
 from ..project import check_language
 from .base import Catalog, Finding
 
@@ -40,13 +39,13 @@ def header_charset(catalog: Catalog) -> list[Finding]:
     """``header-charset``: the header declares ``Content-Type: text/plain; charset=UTF-8``.
 
     A catalog that is not UTF-8, or declares another charset, never gets this
-    far: the runner reports it under this code without parsing it.
+    far: reading it fails (:class:`~toolkit.errors.CharsetError`) and the runner
+    reports that under this code. What is left is a header without Content-Type.
     """
-    declared = catalog.po.metadata.get("Content-Type", "")
-    if "charset=utf-8" in declared.lower().replace(" ", ""):
+    if "Content-Type" in catalog.po.metadata:
         return []
-    line = header_line(catalog.text, "Content-Type")
-    return [Finding(f"Content-Type must be 'text/plain; charset=UTF-8', not {declared!r}", line)]
+    header = next((n for n, line in enumerate(catalog.text.split("\n"), 1) if line.startswith('msgid ""')), 1)
+    return [Finding("the header has no Content-Type: write 'text/plain; charset=UTF-8'", header)]
 
 
 def header_fuzzy(catalog: Catalog) -> list[Finding]:

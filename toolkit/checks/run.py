@@ -14,7 +14,7 @@ from pathlib import Path
 import polib
 
 from .. import pofile
-from ..errors import CatalogError, Location
+from ..errors import CatalogError, CharsetError, Location
 from ..glossary import Glossary
 from ..mtrecord import is_pseudo
 from ..project import Project, Statement, project_glossary
@@ -23,7 +23,6 @@ from .base import Catalog, Check, CheckReport, Entry, Issue
 from .settings import CheckSettings, check_settings
 
 _NOQA = re.compile(r"^\s*noqa\b(:?)(.*)", re.IGNORECASE)
-_CHARSET = re.compile(r'^"Content-Type:[^"\n]*charset=([^"\\;\s]+)', re.MULTILINE | re.IGNORECASE)
 
 
 def run_checks(
@@ -128,14 +127,11 @@ class _Runner:
         except CatalogError as exc:
             self.emit(report, "header-charset", exc.location or Location(shown), exc.message, lang, slug)
             return None
-        declared = _CHARSET.search(text)
-        if declared and declared.group(1).lower().replace("_", "-") not in ("utf-8", "utf8"):
-            line = pofile.header_line(text, "Content-Type")
-            message = f"the header declares charset={declared.group(1)}: the toolkit reads and writes UTF-8 only"
-            self.emit(report, "header-charset", Location(shown, line), message, lang, slug)
-            return None
         try:
             return text, pofile.parse(text, shown)
+        except CharsetError as exc:
+            self.emit(report, "header-charset", exc.location or Location(shown), exc.message, lang, slug)
+            return None
         except CatalogError as exc:
             self.emit(report, "po-syntax", exc.location or Location(shown), exc.message, lang, slug)
             return None
