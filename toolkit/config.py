@@ -18,6 +18,8 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from .errors import ConfigError, Location
+from .localize import DIGIT_SYSTEMS
+from .segments import UNITS
 
 CONFIG_NAME = "toolkit.toml"
 
@@ -178,14 +180,15 @@ def config_from_dict(data: Mapping[str, Any], root: Path, text: str = "") -> Con
         raise ConfigError("project.target_languages repeats a language or includes the source language", loc)
     values["target_languages"] = tuple(targets)
     for lang, system in values.get("digits", {}).items():
-        if system not in ("latn", "arab", "arabext"):
+        if system not in DIGIT_SYSTEMS:
             raise ConfigError(
-                f"project.digits.{lang} must be 'latn' or 'arab', not {system!r}", Location(CONFIG_NAME, _line(text, "digits"))
+                f"project.digits.{lang} must be one of {', '.join(map(repr, DIGIT_SYSTEMS))}, not {system!r}",
+                Location(CONFIG_NAME, _line(text, "digits")),
             )
     unit = values.get("segment_unit", "sentence")
-    if unit not in ("sentence", "paragraph"):
+    if unit not in UNITS:
         raise ConfigError(
-            f"segmentation.unit must be 'sentence' or 'paragraph', not {unit!r}",
+            f"segmentation.unit must be one of {', '.join(map(repr, UNITS))}, not {unit!r}",
             Location(CONFIG_NAME, _line(text, "unit")),
         )
     return Config(root=root, sections=sections, warnings=tuple(warnings), **values)

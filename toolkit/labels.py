@@ -22,7 +22,8 @@ language falls back to English. A project overrides any of them in
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from babel import Locale, UnknownLocaleError
@@ -100,9 +101,9 @@ def labels_for(lang: str, overrides: Mapping[str, Mapping[str, str]] | None = No
     """Labels for ``lang``: built in (English when unknown), then the project's overrides."""
     base = _BUILT_IN.get(lang) or _BUILT_IN.get(lang.split("-")[0].split("_")[0]) or _BUILT_IN["en"]
     values = {**_BUILT_IN["en"], **base, **(overrides or {}).get(lang, {})}
-    labels = Labels(lang=lang, kinds={k: values[k] for k in ("press-release", "statement", "joint-letter")})
-    return replace(
-        labels,
+    return Labels(
+        lang=lang,
+        kinds={k: values[k] for k in ("press-release", "statement", "joint-letter")},
         draft=values["draft"],
         draft_note=values["draft-note"],
         page=values["page"],
@@ -111,6 +112,7 @@ def labels_for(lang: str, overrides: Mapping[str, Mapping[str, str]] | None = No
     )
 
 
+@cache
 def language_name(lang: str) -> str:
     """The language's name in itself, capitalised as a menu entry (``Français``)."""
     try:
@@ -120,6 +122,7 @@ def language_name(lang: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+@cache  # Babel parses the locale each time; renderers ask per paragraph and run
 def text_direction(lang: str) -> str:
     """``rtl`` or ``ltr``, from CLDR (never a hard-coded list of languages).
 
@@ -132,6 +135,7 @@ def text_direction(lang: str) -> str:
         return "ltr"
 
 
+@cache
 def word_language(lang: str) -> str:
     """The tag Word expects in ``w:lang`` (language-REGION): ``fr-FR``, ``es-ES``, ``ar-SA``.
 

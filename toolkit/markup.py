@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from .document import Code, Content, Emphasis, Inline, LineBreak, Link, Strong, Text
+from .document import Code, Content, Emphasis, Inline, LineBreak, Link, Strong, Text, iter_links
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -187,18 +187,7 @@ def strip(content: Content) -> Content:
 
 def link_targets(content: Content) -> tuple[str, ...]:
     """Distinct link URLs in reading order: ``[text][N]`` refers to the N-th."""
-    seen: dict[str, None] = {}
-    _collect_links(content, seen)
-    return tuple(seen)
-
-
-def _collect_links(content: Content, seen: dict[str, None]) -> None:
-    for node in content:
-        if isinstance(node, Link):
-            seen.setdefault(node.href, None)
-            _collect_links(node.children, seen)
-        elif isinstance(node, (Strong, Emphasis)):
-            _collect_links(node.children, seen)
+    return tuple(dict.fromkeys(link.href for link in iter_links(content)))
 
 
 def serialize(content: Content, links: Sequence[str] | None = None) -> str:

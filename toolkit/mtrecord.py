@@ -22,7 +22,6 @@ from .errors import CatalogError, Location
 from .files import write_if_changed
 
 SUFFIX = ".mt.json"
-ORIGINS = ("mt", "tm", "tm-fuzzy", "pseudo")
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 
 import jinja2
@@ -69,11 +70,13 @@ class ReportRow:
         """Machine translations not reviewed yet."""
         return self.mt - self.reviewed
 
-    @property
+    # Cached: the table, the chart and the JSON each read the scores, and a score costs
+    # tens of milliseconds per catalog.
+    @cached_property
     def chrf(self) -> float | None:
         return chrf(self.pairs)
 
-    @property
+    @cached_property
     def ter(self) -> float | None:
         return ter(self.pairs)
 
@@ -107,15 +110,18 @@ def _split(pairs: Iterable[tuple[str, str]]) -> tuple[list[str], list[str]]:
 class Report:
     rows: list[ReportRow]
     created: dt.datetime
+    _totals: dict[str, ReportRow] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def languages(self) -> list[str]:
         return list(dict.fromkeys(r.lang for r in self.rows))
 
     def total(self, lang: str) -> ReportRow:
         """All statements of ``lang`` as one row (its scores over all their pairs)."""
-        rows = [r for r in self.rows if r.lang == lang]
-        counts = {name: sum(getattr(r, name) for r in rows) for name in _COUNTS}
-        return ReportRow(lang, "TOTAL", **counts, pairs=tuple(p for r in rows for p in r.pairs))
+        if lang not in self._totals:
+            rows = [r for r in self.rows if r.lang == lang]
+            counts = {name: sum(getattr(r, name) for r in rows) for name in _COUNTS}
+            self._totals[lang] = ReportRow(lang, "TOTAL", **counts, pairs=tuple(p for r in rows for p in r.pairs))
+        return self._totals[lang]
 
 
 _COUNTS = ("segments", "tm", "tm_fuzzy", "tm_unchanged", "mt", "reviewed", "unchanged")

@@ -56,10 +56,6 @@ class Slot:
     split: bool
     """Whether sentences of this content become separate segments."""
 
-    @property
-    def is_name(self) -> bool:
-        return self.role == "name"
-
 
 @dataclass(frozen=True)
 class Segment:
@@ -77,10 +73,6 @@ class Segment:
     @property
     def is_name(self) -> bool:
         return self.role == "name"
-
-    @property
-    def words(self) -> int:
-        return len(plain_text(self.content).split())
 
 
 Translate = Callable[[Segment], Content | None]

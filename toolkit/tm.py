@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from .catalogs import NAME_NOTE
 from .errors import display_path
-from .mtrecord import Draft
+from .mtrecord import Draft, is_pseudo
 from .tmx import load_tmx
 
 
@@ -58,9 +58,6 @@ class Memory:
         self._best = {source: _most_common(found) for source, found in by_source.items()}
         self._sources = list(self._best)
 
-    def __len__(self) -> int:
-        return len(self._best)
-
     def exact(self, source: str) -> Entry | None:
         return self._best.get(source)
 
@@ -88,8 +85,7 @@ def reviewed(po: polib.POFile, origin: str, names: frozenset[str], drafts: Mappi
             continue
         if entry.msgstr == entry.msgid and (entry.msgid in names or NAME_NOTE in (entry.comment or "")):
             continue  # a signatory name pre-filled with itself: no translation
-        draft = drafts.get(entry.msgid)
-        if draft is not None and draft.origin == "pseudo" and draft.text == entry.msgstr:
+        if is_pseudo(drafts.get(entry.msgid), entry.msgstr):
             continue  # a pseudo-translation someone un-fuzzied is still not a translation
         found.append(Entry(entry.msgid, entry.msgstr, origin))
     return found

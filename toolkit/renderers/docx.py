@@ -159,8 +159,6 @@ class _Writer:
                     numbered = True
                 elif isinstance(child, Paragraph):
                     out.append(self._para(self._style("List Continue" + suffix), child.content))
-                elif isinstance(child, ListBlock):
-                    out.extend(self._list(child, depth + 1, quoted))
                 else:
                     out.extend(self._blocks((child,), depth + 1, quoted))
         return out

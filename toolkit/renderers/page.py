@@ -56,9 +56,9 @@ class Page:
     def kind(self) -> str:
         return self.labels.kind(self.edition.doc.meta.kind)
 
-    def sibling(self, lang: str, extension: str = ".html") -> str:
-        """Relative link to the same statement in ``lang``, so output/ can be uploaded anywhere."""
-        return f"../{lang}/{self.edition.slug}{extension}"
+    def sibling(self, lang: str) -> str:
+        """Relative link to the same statement's page in ``lang``, so output/ can be uploaded anywhere."""
+        return f"../{lang}/{self.edition.slug}.html"
 
 
 def shallowest_heading(edition: Edition) -> int:
