@@ -152,6 +152,7 @@ def test_link_overrides_apply_to_reference_and_inline_links(tmp_path: Path) -> N
         '[links.fr]\n"https://a.org" = "javascript:alert(1)"\n',
         '[links.fr]\n"https://a.org" = 3\n',
         "[links]\nfr = 3\n",
+        '[links.en]\n"https://a.org" = "https://a.org/en"\n',  # the source language: refused by build and check alike
     ],
 )
 def test_bad_link_overrides_are_config_errors_with_a_line(tmp_path: Path, table: str) -> None:

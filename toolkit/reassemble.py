@@ -214,6 +214,12 @@ def link_overrides(config: Config, lang: str) -> dict[str, str]:
     table = config.section("links")
     if not isinstance(table, Mapping):
         raise ConfigError("[links] must hold one table per language", config_where(config, "links"))
+    for other in table:
+        if other not in config.target_languages:
+            raise ConfigError(
+                f"[links.{other}]: {other} is not a target language (targets: {', '.join(config.target_languages)})",
+                config_where(config, f"links.{other}"),
+            )
     raw = table.get(lang, {})
     where = config_where(config, f"links.{lang}", "links")
     if not isinstance(raw, Mapping):
