@@ -25,7 +25,7 @@ from .files import write_if_changed
 from .labels import Labels, labels_for, parse_overrides
 from .localize import long_date
 from .project import Project, Statement
-from .reassemble import FALLBACKS, Edition, config_where, link_overrides, reassemble, source_edition
+from .reassemble import FALLBACKS, Edition, link_overrides, reassemble, source_edition
 from .renderers import RENDERERS, Page, Renderer, Settings
 from .renderers.html import HtmlRenderer, IndexEdition, IndexRow
 
@@ -49,7 +49,7 @@ class BuildOptions:
 def build_options(config: Config, formats: Sequence[str] | None = None, fallback: str | None = None) -> BuildOptions:
     """Read ``[build]`` (formats, fallback, font, arabic_font, labels); arguments override it."""
     table = config.section("build")
-    where = config_where(config, "build")
+    where = config.where("build")
     warnings = tuple(f"{where}: unknown key build.{key} ignored" for key in table if key not in _BUILD_KEYS)
     chosen = list(formats) if formats else _strings(table.get("formats", ["docx", "html"]), "build.formats", where)
     unknown = [f for f in chosen if f not in RENDERERS]
@@ -83,7 +83,7 @@ def build_languages(config: Config, langs: Sequence[str] | None) -> list[str]:
     if unknown:
         raise ConfigError(
             f"language {', '.join(unknown)} is not in this project (languages: {', '.join(config.languages)})",
-            config_where(config, "target_languages"),
+            config.where("target_languages"),
         )
     return [lang for lang in config.languages if lang in langs]
 

@@ -49,6 +49,8 @@ class Config:
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Raw tables of the later stages (translate, check, release, links), validated there."""
     warnings: tuple[str, ...] = ()
+    text: str = field(default="", repr=False, compare=False)
+    """toolkit.toml as written, so that later stages can name the line of a bad value."""
 
     @property
     def sources(self) -> Path:
@@ -81,6 +83,12 @@ class Config:
 
     def section(self, name: str) -> Mapping[str, Any]:
         return self.sections.get(name, {})
+
+    def where(self, *keys: str, section: str | None = None) -> Location:
+        """Where the first of ``keys`` found is written in toolkit.toml (a key, or a table as
+        ``links.fr``); with ``section``, only keys inside that table count."""
+        lines = [_line(self.text, key, section) for key in keys]
+        return Location(CONFIG_NAME, next((line for line in lines if line), None))
 
 
 # key -> (section, attribute, type)
@@ -191,14 +199,26 @@ def config_from_dict(data: Mapping[str, Any], root: Path, text: str = "") -> Con
             f"segmentation.unit must be one of {', '.join(map(repr, UNITS))}, not {unit!r}",
             Location(CONFIG_NAME, _line(text, "unit")),
         )
-    return Config(root=root, sections=sections, warnings=tuple(warnings), **values)
+    return Config(root=root, sections=sections, warnings=tuple(warnings), text=text, **values)
 
 
-def _line(text: str, key: str) -> int | None:
-    """1-based line where ``key`` is defined (best effort, for messages)."""
+def _line(text: str, key: str, section: str | None = None) -> int | None:
+    r"""1-based line where ``key`` (or the table ``[key]``) is defined, inside ``[section]`` if given.
+
+    >>> _line("[build]\nformats = []\n[translate]\nbeam_size = 1\n", "beam_size", "translate")
+    4
+    >>> _line("[build]\nengine = 1\n[translate]\n", "engine", "translate") is None
+    True
+    """
+    inside = section is None
     for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if stripped.startswith(f"[{key}]") or stripped.split("=", 1)[0].strip() == key:
+        stripped = line.split("#")[0].strip()
+        if stripped.startswith("["):
+            if section is not None:
+                inside = stripped == f"[{section}]"
+            if stripped.startswith(f"[{key}]") and section is None:
+                return number
+        elif inside and stripped.split("=", 1)[0].strip() == key:
             return number
     return None
 

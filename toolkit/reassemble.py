@@ -30,7 +30,7 @@ import polib
 
 from . import catalogs, mtrecord
 from .catalogs import Counts
-from .config import CONFIG_NAME, Config, _line
+from .config import Config
 from .document import Content, Document, Emphasis, Inline, Link, Strong, iter_links
 from .errors import ConfigError, Location
 from .markup import is_safe_href, parse
@@ -213,15 +213,15 @@ def link_overrides(config: Config, lang: str) -> dict[str, str]:
     """The ``[links.<lang>]`` table: source URL -> URL for ``lang``, validated."""
     table = config.section("links")
     if not isinstance(table, Mapping):
-        raise ConfigError("[links] must hold one table per language", config_where(config, "links"))
+        raise ConfigError("[links] must hold one table per language", config.where("links"))
     for other in table:
         if other not in config.target_languages:
             raise ConfigError(
                 f"[links.{other}]: {other} is not a target language (targets: {', '.join(config.target_languages)})",
-                config_where(config, f"links.{other}"),
+                config.where(f"links.{other}"),
             )
     raw = table.get(lang, {})
-    where = config_where(config, f"links.{lang}", "links")
+    where = config.where(f"links.{lang}", "links")
     if not isinstance(raw, Mapping):
         raise ConfigError(f"[links.{lang}] must be a table of source URL = URL in {lang}", where)
     result: dict[str, str] = {}
@@ -233,16 +233,6 @@ def link_overrides(config: Config, lang: str) -> dict[str, str]:
                 raise ConfigError(f"links.{lang}: {url!r} is not an http, https, mailto or relative link", where)
         result[str(source)] = target.strip()
     return result
-
-
-def config_where(config: Config, *keys: str) -> Location:
-    """Where the first of ``keys`` found is written in toolkit.toml (a key, or a table as ``links.fr``)."""
-    try:
-        text = (config.root / CONFIG_NAME).read_text(encoding="utf-8")
-    except OSError:
-        return Location(CONFIG_NAME)
-    lines = [_line(text, key) for key in keys]
-    return Location(CONFIG_NAME, next((line for line in lines if line), None))
 
 
 __all__ = ["FALLBACKS", "STATES", "Edition", "apply_links", "compare_markup", "link_overrides", "reassemble", "source_edition"]

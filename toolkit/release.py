@@ -50,7 +50,7 @@ from .checks import Issue, check_project
 from .config import Config
 from .errors import BuildError, ConfigError
 from .project import Project, Statement
-from .reassemble import Edition, config_where
+from .reassemble import Edition
 from .renderers.package import stable_zip
 
 REVIEW_CODES = frozenset({"fuzzy", "untranslated"})
@@ -174,7 +174,7 @@ def release_name(name: str | None, statements: Sequence[Statement]) -> str:
 def release_thresholds(config: Config) -> dict[str, float]:
     """``[release] threshold``: percent of segments that must be reviewed, per language (default 100)."""
     table = config.section("release")
-    where = config_where(config, "release")
+    where = config.where("release")
     unknown = [key for key in table if key != "threshold"]
     if unknown:
         raise ConfigError(f"unknown key release.{unknown[0]} (known: threshold)", where)

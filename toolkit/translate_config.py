@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .config import CONFIG_NAME, Config
+from .config import Config
 from .engines import DEVICES, ENGINES, EngineOptions
 from .errors import ConfigError, Location
 
@@ -70,11 +70,10 @@ _CHOICES: dict[str, tuple[str, ...]] = {"engine": tuple(ENGINES), "device": DEVI
 def translate_settings(config: Config) -> TranslateSettings:
     """Settings from ``config``'s ``[translate]`` table (defaults for what it leaves out)."""
     table: dict[str, Any] = dict(config.section("translate"))
-    text = _config_text(config)
     values: dict[str, Any] = {}
     warnings: list[str] = []
     for key, value in table.items():
-        where = Location(CONFIG_NAME, _line(text, key))
+        where = config.where(key, section="translate")
         if key in _NUMBERS:
             values[key] = _number(key, value, *_NUMBERS[key], where)
         elif key in _CHOICES:
@@ -109,25 +108,6 @@ def _choice(key: str, value: Any, allowed: tuple[str, ...], where: Location | No
     if not isinstance(value, str) or value not in allowed:
         raise ConfigError(f"translate.{key} must be one of {', '.join(allowed)}, not {value!r}", where)
     return value
-
-
-def _config_text(config: Config) -> str:
-    try:
-        return (config.root / CONFIG_NAME).read_text(encoding="utf-8")
-    except OSError:
-        return ""
-
-
-def _line(text: str, key: str) -> int | None:
-    """1-based line of ``key`` inside the [translate] table (best effort, for messages)."""
-    inside = False
-    for number, line in enumerate(text.splitlines(), 1):
-        stripped = line.strip()
-        if stripped.startswith("["):
-            inside = stripped.split("#")[0].strip() == "[translate]"
-        elif inside and stripped.split("=", 1)[0].strip() == key:
-            return number
-    return None
 
 
 __all__ = ["COMPUTE_TYPES", "TranslateSettings", "translate_settings"]

@@ -30,7 +30,7 @@ from typing import Any
 
 from ..config import Config
 from ..errors import ConfigError, Location
-from ..reassemble import config_where, link_overrides
+from ..reassemble import link_overrides
 
 _LENGTH_DEFAULTS = {"min_ratio": 1 / 3, "max_ratio": 3.0, "min_chars": 20.0}
 
@@ -60,7 +60,7 @@ def check_settings(config: Config, known: Mapping[str, str]) -> CheckSettings:
     warnings: list[tuple[Location, str]] = []
 
     def where(key: str) -> Location:
-        return config_where(config, key)
+        return config.where(key)
 
     table = config.section("check")
     names = set(known) | set(known.values())
