@@ -23,7 +23,7 @@ from markdown_it.token import Token
 
 from ..document import KINDS, Block, Content, Document, Heading, ListBlock, ListItem, Meta, Paragraph, Quote, Rule
 from ..errors import Location, SourceError
-from ..markup import content_from_tokens, new_parser, normalize
+from ..markup import content_from_tokens, new_parser
 
 _PARSER = new_parser()
 _NAMES_DIRECTIVE = re.compile(r"^<!--\s*names\s*-->\s*$")
@@ -140,7 +140,11 @@ def _meta(raw: dict[str, Any], key_lines: dict[str, int], path: str, warnings: l
 
 
 def _inline(text: str, where: Location, warnings: list[tuple[Location, str]]) -> Content:
-    tokens = _PARSER.parseInline(text)[0].children or []
+    return _content(_PARSER.parseInline(text)[0].children or [], where, warnings)
+
+
+def _content(tokens: Sequence[Token], where: Location, warnings: list[tuple[Location, str]]) -> Content:
+    """Inline tokens as document content; what the model cannot hold is a warning or an error at ``where``."""
     try:
         return content_from_tokens(tokens, lambda m: warnings.append((where, m)))
     except ValueError as exc:
@@ -227,9 +231,4 @@ class _BlockBuilder:
         return ListItem(self.blocks(j + 1, self._close(j)), tok.map[0] + 1 if tok.map else 1)
 
     def inline(self, tok: Token) -> Content:
-        where = self.loc(tok)
-        try:
-            content = content_from_tokens(tok.children or [], lambda m: self.warnings.append((where, m)))
-        except ValueError as exc:
-            raise SourceError(str(exc), where) from None
-        return normalize(content)
+        return _content(tok.children or [], self.loc(tok), self.warnings)
