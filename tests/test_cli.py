@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import run_stk
 
+from toolkit import api
 from toolkit.cli import build_parser, main
 
 
@@ -69,3 +70,7 @@ def test_status_table_on_example(example: Path, capsys: pytest.CaptureFixture[st
     assert main(["status", "--project", str(example), "--lang", "ar"]) == 0
     out = capsys.readouterr().out
     assert "us-sanctions-icc-2025" in out and "TOTAL" in out and " fr " not in out
+
+
+def test_the_library_opens_a_project_from_a_string_path(example: Path) -> None:
+    assert [s.slug for s in api.open_project(str(example)).statements] == [s.slug for s in api.open_project(example).statements]

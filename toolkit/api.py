@@ -25,9 +25,9 @@ from .report import Report, build_report
 from .tmexchange import ExportResult, ImportResult, export_tmx, import_tmx
 
 
-def open_project(root: Path) -> Project:
+def open_project(root: str | Path) -> Project:
     """Load the configuration and every source statement of the project at ``root``."""
-    return load_project(load_config(root))
+    return load_project(load_config(Path(root)))
 
 
 # --- init -------------------------------------------------------------------
