@@ -16,7 +16,8 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 # Debian packages the tests use, as "command:package" pairs (or "/path/of/a/file:package").
 DEBIAN_TOOLS := msgfmt:gettext soffice:libreoffice-writer-nogui pdftotext:poppler-utils java:default-jre-headless \
-	/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf:fonts-noto-core
+	/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf:fonts-noto-core \
+	/usr/share/unicode/cldr/common/supplemental/plurals.xml:unicode-cldr-core
 # ... and what `make preview` needs besides.
 PREVIEW_TOOLS := $(DEBIAN_TOOLS) pdftoppm:poppler-utils chromium:chromium
 

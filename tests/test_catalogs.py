@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import gettext
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import polib
 import pytest
 from babel import Locale
 from babel.messages.pofile import read_po
-from helpers import make_project, snapshot, statement
+from helpers import make_project, skip_or_fail, snapshot, statement
 
 from toolkit import api, pofile
 from toolkit.catalogs import Counts, count, equivalent, plural_forms
@@ -124,7 +126,45 @@ def test_arabic_plural_forms_index_the_cldr_categories_in_gettext_order() -> Non
     arabic = Locale.parse("ar")
     assert [formula(n) for n in range(1000)] == [order.index(arabic.plural_form(n)) for n in range(1000)]
     assert (formula(11), formula(100), formula(102), formula(111)) == (4, 5, 5, 4)
-    assert plural_forms("fr") == "nplurals=2; plural=(n > 1);" and plural_forms("es") == "nplurals=2; plural=(n != 1);"
+
+
+@pytest.mark.parametrize("lang", ["fr", "es", "ar", "de", "ru", "pl", "zh", "ja", "pt-BR", "pt", "en-GB", "sl", "ga"])
+def test_plural_forms_are_what_gnu_msginit_writes(lang: str, tmp_path: Path) -> None:
+    # msginit takes gettext's own table, then CLDR's plurals.xml from $GETTEXTCLDRDIR (Debian's
+    # unicode-cldr-core; without it msginit writes no Plural-Forms for Arabic or Chinese).
+    cldr = Path("/usr/share/unicode/cldr")
+    if not shutil.which("msginit") or not (cldr / "common/supplemental/plurals.xml").is_file():
+        skip_or_fail("msginit (gettext) and CLDR's plurals.xml (unicode-cldr-core) are needed")
+    pot = tmp_path / "t.pot"
+    pot.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n', encoding="utf-8")
+    out = tmp_path / "t.po"
+    env = {**os.environ, "GETTEXTCLDRDIR": str(cldr), "LC_ALL": "C.UTF-8"}
+    command = ["msginit", "-l", lang.replace("-", "_"), "-i", str(pot), "-o", str(out), "--no-translator"]
+    subprocess.run(command, env=env, check=True, capture_output=True)
+    assert plural_forms(lang) == polib.pofile(str(out)).metadata["Plural-Forms"]
+
+
+def test_plural_forms_do_not_follow_the_installed_babel(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Babel 2.19 (CLDR 46) gives French "nplurals=3": the catalogs must not change with it.
+    import babel.messages.plurals
+
+    monkeypatch.setattr(babel.messages.plurals, "get_plural", lambda *a, **k: pytest.fail("asked Babel"))
+    assert plural_forms("fr") == "nplurals=2; plural=(n > 1);"
+    assert plural_forms("es") == "nplurals=2; plural=(n != 1);"
+    assert plural_forms("xx-unknown") == "nplurals=2; plural=(n != 1);"
+
+
+def test_every_plural_forms_in_the_table_sends_one_to_the_first_form() -> None:
+    from toolkit.catalogs import _plural_table
+
+    table = _plural_table()
+    assert len(table) > 200
+    for code, value in table.items():
+        nplurals = int(value.split(";")[0].split("=")[1])
+        formula = gettext.c2py(value.split("plural=", 1)[1].rstrip(";"))
+        if nplurals > 1:
+            assert formula(1) == 0 or code in {"ar", "ars", "cy", "ksh", "kw", "lag", "prg"}, code
+        assert {formula(n) for n in [*range(2000), 10**5, 10**6, 2 * 10**6]} <= set(range(nplurals)), code
 
 
 def test_a_header_this_toolkit_wrote_wrong_is_corrected_a_translators_is_kept(tmp_path: Path) -> None:

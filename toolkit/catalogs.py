@@ -21,10 +21,11 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 
 import polib
 from babel import Locale
-from babel.messages.plurals import get_plural
 from rapidfuzz import fuzz, process
 
 from . import __version__
@@ -53,25 +54,41 @@ def format_date(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M%z")
 
 
-# Babel's table gives Arabic "... n%100>=0 && n%100<=2 ? 4 : 5", which swaps forms 4 and 5
-# against GNU gettext's table, the one Poedit, Weblate and msgfmt users translate against.
-_GNU_PLURALS = {
-    "ar": "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
-}
 _SUPERSEDED_PLURALS = {
-    "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=0 && n%100<=2 ? 4 : 5);"
+    # Babel's Arabic, which swaps forms 4 and 5 against GNU gettext's.
+    "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=0 && n%100<=2 ? 4 : 5);",
+    # The gettext manual's Arabic, which earlier versions wrote: the same forms as msginit's.
+    "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
+    # Babel 2.19's French and Spanish (CLDR 46 "many"), written by a release that asked Babel.
+    "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
+    "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);",
 }
 """Plural-Forms values earlier versions wrote: replaced on merge (translators' own values are kept)."""
 
+DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
+"""For a language neither gettext's table nor CLDR knows (msginit then writes no Plural-Forms)."""
+
+
+@cache
+def _plural_table() -> dict[str, str]:
+    text = (resources.files("toolkit") / "data" / "plural_forms.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    return {code: value for code, value in rows}
+
 
 def plural_forms(lang: str) -> str:
-    """The Plural-Forms header for ``lang``: GNU gettext's where Babel's differs, else CLDR via Babel.
+    """The Plural-Forms header GNU ``msginit -l <lang>`` writes (gettext's table, then CLDR).
 
-    >>> plural_forms("fr")
-    'nplurals=2; plural=(n > 1);'
+    Read from a table generated with msginit (scripts/plural_table.py), never from the installed
+    Babel: Babel follows each new CLDR, and CLDR 46 gave French and Spanish a third form that
+    Poedit, Weblate and GNU tools do not expect.
+
+    >>> plural_forms("fr"), plural_forms("pt-BR"), plural_forms("es")
+    ('nplurals=2; plural=(n > 1);', 'nplurals=2; plural=(n > 1);', 'nplurals=2; plural=(n != 1);')
     """
-    base = lang.replace("-", "_").split("_")[0]
-    return _GNU_PLURALS.get(base) or get_plural(lang.replace("-", "_")).plural_forms
+    code = lang.replace("-", "_")
+    table = _plural_table()
+    return table.get(code) or table.get(code.split("_")[0]) or DEFAULT_PLURAL_FORMS
 
 
 def english_name(lang: str) -> str:
