@@ -6,14 +6,22 @@
 # and for developers:
 #   make example   update the example project's catalogs from the sources and show its status
 #   make preview   pictures of the built statements (LibreOffice, Chromium) in preview/
+#   make mt        add machine translation (torch CPU + the [mt] extra) to .venv
+#   make lock      refresh requirements/constraints.txt from the newest releases (then run make test)
+#   make test-latest  the tests against the newest releases, ignoring the lock (.venv-latest/)
 #
-# All create .venv/ on first use. Debian packages are installed with apt-get
-# only when a tool the tests use is missing.
+# All create .venv/ on first use, installing exactly the versions in requirements/constraints.txt
+# (pyproject.toml keeps open ranges for users' own environments). Debian packages are installed
+# with apt-get only when a tool the tests use is missing.
 
 SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+# The lock: every package the environments below install, at one version, so that a registry
+# publishing a new release never changes what `make test` runs. `make lock` refreshes it.
+LOCK := requirements/constraints.txt
+CONSTRAINTS ?= -c $(LOCK)
 # Debian packages the tests use, as "command:package" pairs (or "/path/of/a/file:package").
 DEBIAN_TOOLS := msgfmt:gettext soffice:libreoffice-writer-nogui pdftotext:poppler-utils java:default-jre-headless \
 	/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf:fonts-noto-core \
@@ -21,7 +29,7 @@ DEBIAN_TOOLS := msgfmt:gettext soffice:libreoffice-writer-nogui pdftotext:popple
 # ... and what `make preview` needs besides.
 PREVIEW_TOOLS := $(DEBIAN_TOOLS) pdftoppm:poppler-utils chromium:chromium
 
-.PHONY: example test lint debian-packages release preview clean
+.PHONY: example test lint debian-packages release preview clean mt lock test-latest
 
 # Stock Debian/Ubuntu ship python3 without venv (package python3-venv): install it when missing.
 $(BIN)/python:
@@ -32,8 +40,8 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 # The package alone: enough to extract, check and build (no torch).
-$(VENV)/.installed-core: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet -e .
+$(VENV)/.installed-core: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet $(CONSTRAINTS) -e .
 	touch $@
 
 # Everything the tests need. torch first, pinned: argostranslate -> stanza -> torch,
@@ -41,10 +49,33 @@ $(VENV)/.installed-core: pyproject.toml | $(BIN)/python
 # build of torch 2.13.0 on local disk, which pip finds; elsewhere, ask PyTorch's CPU index:
 #   make test TORCH_PIP_ARGS="--index-url https://download.pytorch.org/whl/cpu"
 TORCH_PIP_ARGS ?=
-$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install --quiet $(TORCH_PIP_ARGS) torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[mt,test]'
+$(VENV)/.installed-test: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet $(CONSTRAINTS) $(TORCH_PIP_ARGS) torch==2.13.0
+	$(BIN)/pip install --quiet $(CONSTRAINTS) -e '.[mt,test]'
+	touch $@ $(VENV)/.installed-mt $(VENV)/.installed-core
+
+# Machine translation in the release environment: `make mt`, then `.venv/bin/stk translate`.
+$(VENV)/.installed-mt: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/pip install --quiet $(CONSTRAINTS) $(TORCH_PIP_ARGS) torch==2.13.0
+	$(BIN)/pip install --quiet $(CONSTRAINTS) -e '.[mt]'
 	touch $@ $(VENV)/.installed-core
+
+mt: $(VENV)/.installed-mt
+
+# Resolve pyproject.toml's ranges (and requirements/pins.in) to the newest releases, with
+# pip-tools in a throw-away environment. Review the diff, run `make test`, commit the lock.
+lock:
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/pip install --quiet pip-tools
+	.venv-lock/bin/pip-compile --quiet --upgrade --extra mt --extra test --strip-extras --allow-unsafe \
+	  --no-emit-find-links --no-emit-index-url --no-emit-trusted-host \
+	  -o $(LOCK) pyproject.toml requirements/pins.in
+	rm -rf .venv-lock
+	@echo "$(LOCK) refreshed: review 'git diff $(LOCK)', run 'make test', then commit it"
+
+# Drift, seen on purpose: the whole suite against whatever the registries serve today.
+test-latest:
+	$(MAKE) test VENV=.venv-latest CONSTRAINTS=
 
 debian-packages:
 	@missing=""; \
@@ -79,4 +110,4 @@ test: $(VENV)/.installed-test debian-packages lint
 	STK_REQUIRE_TOOLS=1 $(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) .venv-latest .venv-lock .pytest_cache .ruff_cache .mypy_cache

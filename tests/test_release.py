@@ -203,3 +203,63 @@ def test_a_pseudo_translation_marked_reviewed_is_still_unreviewed_in_builds_and_
     assert fr["state"] == "draft" and fr["counts"]["untranslated"] == 1 and fr["released"] is False
     api.build(api.open_project(root), ["fr"], formats=["html"], fallback="source")
     assert "First sentence." in (root / "output/fr/s.html").read_text(encoding="utf-8")
+
+
+def test_a_refused_release_keeps_the_previous_one_byte_for_byte(tmp_path: Path) -> None:
+    # The report: a full release, then fr fails QA, then `stk release --lang fr` released
+    # 0 editions and replaced the 4-language folder with an index and a manifest.
+    root = project(tmp_path, unreviewed_fr=1)
+    assert main(["release", "--project", str(root), "--allow-draft"]) == 0
+    releases = root / "output/releases"
+    before = snapshot(releases)
+    assert "release-2025-03-01/release-2025-03-01.zip" in before and "release-2025-03-01/fr/s.docx" in before
+    set_msgstr(root / "locales/fr/s.po", "First sentence.", "PREMIÈRE PHRASE 42.")  # [numbers]
+    set_msgstr(root / "locales/fr/t.po", "Other.", "AUTRE (1.")  # [numbers], [brackets]
+    run = run_stk("release", "--project", str(root), "--lang", "fr", "--allow-draft")
+    assert run.returncode == 1
+    assert "Release refused: no edition passed the gate" in run.stderr and "released 0" not in run.stdout
+    assert snapshot(releases) == before
+    # Fixed, but with fewer languages than the release it would replace: still kept, unless --force.
+    set_msgstr(root / "locales/fr/s.po", "First sentence.", "PREMIÈRE PHRASE.")
+    set_msgstr(root / "locales/fr/t.po", "Other.", "AUTRE.")
+    run = run_stk("release", "--project", str(root), "--lang", "fr", "--allow-draft")
+    assert run.returncode == 1 and "holds en, es, ar, which this release would drop" in run.stderr, run.stderr
+    assert snapshot(releases) == before
+    result = api.release(api.open_project(root), langs=["fr"], allow_draft=True, force=True)
+    assert result.ok and [(e.lang, e.slug) for e in result.released] == [("fr", "s"), ("fr", "t")]
+    assert sorted(p.name for p in (releases / "release-2025-03-01").iterdir()) == [
+        "fr",
+        "index.html",
+        "manifest.json",
+        "release-2025-03-01.zip",
+    ]
+    assert [p.name for p in releases.iterdir()] == ["release-2025-03-01"]  # no temporary folder left
+
+
+def test_one_edition_is_released_with_singular_wording(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    run = run_stk("release", "--project", str(root), "--lang", "fr", "t")
+    assert run.returncode == 0, run.stderr
+    assert "released 1 edition to output/releases/t/" in run.stdout
+
+
+def test_a_crash_while_writing_a_release_leaves_the_previous_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import os
+
+    root = project(tmp_path, unreviewed_fr=1)
+    api.release(api.open_project(root), "r", allow_draft=True)
+    before = snapshot(root / "output/releases")
+    real_fsync = os.fsync
+    calls = {"n": 0}
+
+    def full_disk(fd: int) -> None:
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError):
+        api.release(api.open_project(root), "r")  # fr/s now refused: a different folder would be written
+    assert snapshot(root / "output/releases") == before

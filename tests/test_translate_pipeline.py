@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -277,3 +279,51 @@ def test_the_command_line_maps_its_options(example: Path) -> None:
     assert data["engine"] == "pseudo" and data["segments"] == 165 and len(data["rows"]) == 5
     run = run_stk("translate", "--project", str(example), "--engine", "pseudo", "--lang", "fr", "--dry-run")
     assert run.returncode == 0 and "machine (to do)" in run.stdout and "nothing written" in run.stderr
+
+
+# Run the real command line as in `make release`'s environment, which has no [mt] extra: a meta-path
+# finder makes the extra's modules unimportable, exactly as if pip had never installed them.
+_WITHOUT_MT = """
+import sys
+from importlib.abc import MetaPathFinder
+
+class NoMT(MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in {"argostranslate", "ctranslate2", "sentencepiece", "packaging", "stanza", "torch"}:
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+sys.meta_path.insert(0, NoMT())
+from toolkit.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def _stk_without_mt(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", _WITHOUT_MT, *args], capture_output=True, text=True, timeout=120)
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["translate", "--lang", "fr"], ["translate", "--engine", "argos"], ["models", "list"], ["models", "install", "--online", "fr"]],
+)
+def test_without_the_mt_extra_every_mt_command_is_one_line_naming_the_fix(example: Path, command: list[str]) -> None:
+    extracted(example)
+    files = snapshot(example)
+    with_project = [*command, "--project", str(example)] if command[0] == "translate" else command
+    run = _stk_without_mt(*with_project)
+    assert run.returncode == 2, run.stderr
+    assert "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1, run.stderr
+    assert "needs the [mt] extra" in run.stderr and "make mt" in run.stderr and "argostranslate" in run.stderr
+    assert snapshot(example) == files
+
+
+def test_an_argos_dry_run_counts_without_a_model_or_the_mt_extra(example: Path) -> None:
+    extracted(example)
+    files = snapshot(example)
+    run = _stk_without_mt("translate", "--project", str(example), "--engine", "argos", "--dry-run", "--json")
+    assert run.returncode == 0, run.stderr
+    data = json.loads(run.stdout)
+    assert data["dry_run"] and data["engine"] == "argos" and data["segments"] == 3 * 165 and data["models"] == {}
+    assert sum(r["mt"] for r in data["rows"]) == 3 * 170
+    assert snapshot(example) == files

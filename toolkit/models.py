@@ -65,7 +65,35 @@ class InstalledModel:
         return f"{self.name} {self.version}".strip()
 
 
+MT_MODULES = ("argostranslate", "ctranslate2", "sentencepiece", "packaging")
+"""What the ``[mt]`` extra brings (packaging comes with argostranslate)."""
+
+MT_INSTALL_HINT = (
+    "in this project's .venv: make mt; elsewhere: pip install torch==2.13.0 (the CPU build), "
+    "then pip install 'statement-toolkit[mt]'"
+)
+
+
+def require_mt() -> None:
+    """Raise one clear error, rather than a traceback, when the ``[mt]`` extra is not installed."""
+    from importlib.util import find_spec
+
+    def absent(name: str) -> bool:
+        try:
+            return find_spec(name) is None
+        except (ImportError, ValueError):  # a broken installation is as good as none
+            return True
+
+    missing = [name for name in MT_MODULES if absent(name)]
+    if missing:
+        raise EngineError(
+            f"machine translation needs the [mt] extra, and {', '.join(missing)} "
+            f"{'is' if len(missing) == 1 else 'are'} not installed: {MT_INSTALL_HINT}"
+        )
+
+
 def packages_dir() -> Path:
+    require_mt()
     from argostranslate import settings
 
     return Path(settings.package_data_dir)
@@ -73,6 +101,7 @@ def packages_dir() -> Path:
 
 def installed() -> list[InstalledModel]:
     """Every package folder argostranslate would load, the broken ones included (with their problem)."""
+    require_mt()
     from argostranslate import package as argos_package
     from argostranslate import settings
 
@@ -117,6 +146,7 @@ def _package_problem(folder: Path, pkg: Any) -> str:
 
 def find(source: str, target: str) -> InstalledModel:
     """The installed package for ``source`` -> ``target`` (the highest version when several are)."""
+    require_mt()
     from packaging.version import InvalidVersion, Version
 
     def version(model: InstalledModel) -> tuple[int, Version | str]:
@@ -261,6 +291,7 @@ def install_file(path: Path, shown: str) -> Installed:
 
 
 def _install(path: Path, shown: str, archive: Archive) -> Installed:
+    require_mt()
     from argostranslate import package as argos_package
 
     destination = packages_dir() / archive.folder
@@ -300,6 +331,7 @@ def _remove(model: InstalledModel, argos_package: Any) -> None:
 
 def install_online(targets: list[str], source: str = "en", timeout: float = INDEX_TIMEOUT) -> list[Installed]:
     """Download ``source`` -> each target from argostranslate's package index, then install as from a file."""
+    require_mt()
     from argostranslate import package as argos_package
     from argostranslate import settings
 
@@ -366,5 +398,6 @@ __all__ = [
     "install_online",
     "installed",
     "packages_dir",
+    "require_mt",
     "validate_archive",
 ]

@@ -145,7 +145,7 @@ def translate(
     selected = {s.slug for s in project.select(slugs)}
     languages = [_plan(project, lang, selected, settings) for lang in project.languages(langs)]
     for language in languages:
-        if language.work:
+        if language.work and not dry_run:  # a dry run counts; it loads no model
             chosen.prepare(source, language.lang)
             result.models[language.lang] = chosen.describe(source, language.lang)
         for catalog in language.catalogs:

@@ -17,6 +17,11 @@ threshold in toolkit.toml is met::
 Refusals name counts: ``fr/icc-judges: 6 of 24 segments unreviewed``. The
 other editions are still released, and the command exits 1. Same inputs give
 byte-identical files, manifest and zip, whenever the release is made.
+
+A release folder is replaced all at once (:func:`toolkit.files.replace_folder`),
+and never by less: when no edition passes, or a language of the previous release
+of that name would go missing, the previous release stays as it was (exit 1)
+unless ``--force``.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from . import __version__
@@ -44,11 +50,11 @@ from .build import (
     renderers_for,
     summary,
     warnings,
-    write_files,
 )
 from .checks import Issue, check_project
 from .config import Config
 from .errors import BuildError, ConfigError
+from .files import replace_folder
 from .project import Project, Statement
 from .reassemble import Edition
 from .renderers.package import stable_zip
@@ -83,10 +89,12 @@ class ReleaseResult:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    kept: str = ""
+    """Why nothing was written and the previous release of this name was kept ('' when written)."""
 
     @property
     def ok(self) -> bool:
-        return not self.refused
+        return not self.refused and not self.kept
 
 
 def release(
@@ -97,8 +105,14 @@ def release(
     *,
     allow_draft: bool = False,
     fallback: str | None = None,
+    force: bool = False,
 ) -> ReleaseResult:
-    """Check, gate and package the chosen statements and languages into output/releases/<name>/."""
+    """Check, gate and package the chosen statements and languages into output/releases/<name>/.
+
+    The folder is replaced whole or not at all. A release that would hold no edition, or drop a
+    language the previous release of the same name holds, keeps that one (``result.kept`` says
+    why) unless ``force``.
+    """
     config = project.config
     options = build_options(config, None, fallback)
     statements = project.select(list(slugs) if slugs else None)
@@ -143,19 +157,39 @@ def release(
     archive = stable_zip(((f"{name}/{f.rel}", f.data) for f in sorted(files, key=lambda f: f.rel)), newest)
     files.append(OutputFile(f"{name}.zip", archive))
 
-    # 4. Write, then remove what an earlier release of the same name left behind.
+    # 4. Keep the previous release rather than replace it with less; else swap the new one in whole.
     result = ReleaseResult(name, project.shown(folder), project.shown(folder / f"{name}.zip"), refused=sorted(refused, key=str))
     result.warnings = warnings(project, accepted)
     result.released = [edition_info(e, files) for e in accepted]
-    write_files(project, folder, files, result.written, result.unchanged)
-    keep = {(folder / f.rel).resolve() for f in files}
-    for path in sorted(folder.rglob("*"), reverse=True):
-        if path.is_file() and path.resolve() not in keep:
-            path.unlink()
-            result.removed.append(project.shown(path))
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    result.kept = "" if force else _shrinks(project, folder, accepted)
+    if result.kept:
+        return result
+    change = replace_folder(folder, {f.rel: f.data for f in files})
+    result.written = [project.shown(folder / rel) for rel in change.written]
+    result.unchanged = [project.shown(folder / rel) for rel in change.unchanged]
+    result.removed = [project.shown(folder / rel) for rel in change.removed]
     return result
+
+
+def _shrinks(project: Project, folder: Path, accepted: Sequence[Edition]) -> str:
+    """Why writing ``accepted`` would lose what the release already in ``folder`` holds ('' when it would not)."""
+    shown = project.shown(folder)
+    if not accepted:
+        return f"no edition passed the gate: nothing to release, {shown}/ left as it was"
+    try:
+        before = json.loads((folder / "manifest.json").read_bytes())
+        held = {lang for st in before["statements"] for lang, info in st["languages"].items() if info.get("released")}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return ""  # no earlier release (or not one this toolkit can read): nothing to protect
+    missing = held - {e.lang for e in accepted}
+    if not missing:
+        return ""
+    order = project.config.languages
+    ranked = sorted(missing, key=lambda lang: (order.index(lang) if lang in order else len(order), lang))
+    return (
+        f"{shown}/ holds {', '.join(ranked)}, which this release would drop: the previous release is kept "
+        "(--force replaces it, --name writes a release of another name)"
+    )
 
 
 def release_name(name: str | None, statements: Sequence[Statement]) -> str:

@@ -63,6 +63,15 @@ def project(args: argparse.Namespace) -> Project:
     return result
 
 
+def counted(n: int, noun: str, plural: str | None = None) -> str:
+    """``1 edition``, ``2 editions``, ``0 editions``.
+
+    >>> counted(1, "edition"), counted(3, "entry", "entries")
+    ('1 edition', '3 entries')
+    """
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def warn(message: str) -> None:
     print(f"warning: {message}", file=sys.stderr)
 

@@ -10,7 +10,18 @@ from .. import api
 from ..build import EditionInfo
 from ..reassemble import FALLBACKS
 from ..renderers import RENDERERS
-from .common import CommandError, add_json_option, add_project_option, add_slugs_argument, langs, print_json, project, table, warn
+from .common import (
+    CommandError,
+    add_json_option,
+    add_project_option,
+    add_slugs_argument,
+    counted,
+    langs,
+    print_json,
+    project,
+    table,
+    warn,
+)
 
 
 def register(sub: Any) -> None:
@@ -40,7 +51,9 @@ def register(sub: Any) -> None:
         description="Run the QA checks, build, and write output/releases/NAME/ with the files, manifest.json "
         "(every file with its sha256, every language's review state and counts) and NAME.zip. A language "
         "with unreviewed segments or QA errors is refused, with counts, unless --allow-draft or its "
-        "[release] threshold in toolkit.toml; the command then exits 1 (the rest is still released).",
+        "[release] threshold in toolkit.toml; the command then exits 1 (the rest is still released). The "
+        "release folder is replaced whole, never by less: if no edition passes, or a language of the previous "
+        "release of that name would be dropped, the previous one is kept (exit 1) unless --force.",
     )
     add_project_option(p)
     add_json_option(p)
@@ -52,6 +65,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--allow-draft", action="store_true", help="release unreviewed languages too, with the DRAFT mark in their files"
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace the previous release of the same name even when this one holds fewer languages or no edition "
+        "(without it, that previous release is kept and the command exits 1)",
     )
     add_slugs_argument(p)
     p.set_defaults(handler=cmd_release)
@@ -104,18 +123,30 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_release(args: argparse.Namespace) -> int:
     proj = project(args)
-    result = api.release(proj, args.name, langs(args), args.slugs or None, allow_draft=args.allow_draft, fallback=args.fallback)
+    result = api.release(
+        proj,
+        args.name,
+        langs(args),
+        args.slugs or None,
+        allow_draft=args.allow_draft,
+        fallback=args.fallback,
+        force=args.force,
+    )
     if args.json:
         print_json({**_plain(result), "ok": result.ok})
         return 0 if result.ok else 1
     for message in result.warnings:
         warn(message)
-    print(_states(result.released))
-    print(f"released {len(result.released)} editions to {result.folder}/ ({result.archive})")
+    if result.released:
+        print(_states(result.released))
+    if not result.kept:
+        print(f"released {counted(len(result.released), 'edition')} to {result.folder}/ ({result.archive})")
     for refusal in result.refused:
         print(refusal, file=sys.stderr)
     if result.refused:
         print(f"{len(result.refused)} refused: fix them, or release them as drafts with --allow-draft", file=sys.stderr)
+    if result.kept:
+        print(f"{result.folder}: Release refused: {result.kept}", file=sys.stderr)
     return 0 if result.ok else 1
 
 
@@ -130,4 +161,5 @@ def _plain(result: api.ReleaseResult) -> dict[str, Any]:
         "unchanged": result.unchanged,
         "removed": result.removed,
         "warnings": result.warnings,
+        "kept": result.kept,
     }
