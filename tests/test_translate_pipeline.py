@@ -305,7 +305,12 @@ def _stk_without_mt(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize(
     "command",
-    [["translate", "--lang", "fr"], ["translate", "--engine", "argos"], ["models", "list"], ["models", "install", "--online", "fr"]],
+    [
+        ["translate", "--lang", "fr"],
+        ["translate", "--engine", "argos"],
+        ["models", "list"],
+        ["models", "install", "--online", "fr"],
+    ],
 )
 def test_without_the_mt_extra_every_mt_command_is_one_line_naming_the_fix(example: Path, command: list[str]) -> None:
     extracted(example)
