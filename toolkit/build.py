@@ -162,6 +162,7 @@ def page_for(edition: Edition, project: Project, options: BuildOptions, language
         languages=tuple(languages),
         source_language=project.config.source_language,
         digits=project.config.digits,
+        locale=project.config.date_locale(edition.lang),
     )
 
 
@@ -202,7 +203,7 @@ def index_rows(
             IndexRow(
                 slug=st.slug,
                 title=plain_text(meta.title),
-                date=long_date(meta.date, source, project.config.digits),
+                date=long_date(meta.date, source, project.config.digits, project.config.date_locale(source)),
                 iso_date=meta.date.isoformat(),
                 kind=labels_for(source).kind(meta.kind),
                 editions=tuple(

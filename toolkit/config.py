@@ -46,6 +46,8 @@ class Config:
     """``sentence`` (default) or ``paragraph``."""
     digits: Mapping[str, str] = field(default_factory=dict)
     """Digit system per language (``latn`` or ``arab``); CLDR's default when absent."""
+    locale: str = ""
+    """How the source language writes dates (``en_GB``: 6 February 2025); its language code when empty."""
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Raw tables of the later stages (translate, check, release, links), validated there."""
     warnings: tuple[str, ...] = ()
@@ -81,6 +83,10 @@ class Config:
         """Source language first, then the targets."""
         return (self.source_language, *self.target_languages)
 
+    def date_locale(self, lang: str) -> str:
+        """The CLDR locale that writes dates in ``lang``: ``[project] locale`` for the source language."""
+        return self.locale if lang == self.source_language and self.locale else lang
+
     def section(self, name: str) -> Mapping[str, Any]:
         return self.sections.get(name, {})
 
@@ -100,6 +106,7 @@ _SCHEMA: dict[str, dict[str, tuple[str, type]]] = {
         "source_language": ("source_language", str),
         "target_languages": ("target_languages", list),
         "digits": ("digits", dict),
+        "locale": ("locale", str),
     },
     "paths": {
         "sources": ("sources_dir", str),
@@ -193,6 +200,11 @@ def config_from_dict(data: Mapping[str, Any], root: Path, text: str = "") -> Con
                 f"project.digits.{lang} must be one of {', '.join(map(repr, DIGIT_SYSTEMS))}, not {system!r}",
                 Location(CONFIG_NAME, _line(text, "digits")),
             )
+    if values.get("locale"):
+        where = Location(CONFIG_NAME, _line(text, "locale"))
+        validate_language(values["locale"], where)
+        if Locale.parse(values["locale"].replace("-", "_")).language != Locale.parse(src.replace("-", "_")).language:
+            raise ConfigError(f"project.locale {values['locale']!r} is not a variety of the source language {src!r}", where)
     unit = values.get("segment_unit", "sentence")
     if unit not in UNITS:
         raise ConfigError(
@@ -237,6 +249,8 @@ organisation = ""
 # Report-Msgid-Bugs-To in the PO files: where translators report problems in the English.
 contact = ""
 source_language = "en"
+# How the source language writes dates: "en_GB" (6 February 2025), "en_US" (February 6, 2025)...
+# locale = "en_GB"
 # Babel (CLDR) language codes; one folder each under locales/.
 target_languages = ["fr", "es", "ar"]
 # Digits per language: "latn" (0-9, the default) or "arab" (Arabic-Indic).

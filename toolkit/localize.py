@@ -44,14 +44,16 @@ def latin_digits(text: str) -> str:
     return text.translate(_TO_LATIN)
 
 
-def long_date(date: dt.date, lang: str, digits: Mapping[str, str] | None = None) -> str:
-    """``14 janvier 2025``, ``14 de enero de 2025``, ``14 يناير 2025``.
+def long_date(date: dt.date, lang: str, digits: Mapping[str, str] | None = None, locale: str = "") -> str:
+    """``14 janvier 2025``, ``14 de enero de 2025``, ``14 يناير 2025``; ``locale`` (``en_GB``) over ``lang``.
 
     >>> long_date(dt.date(2025, 1, 14), "es")
     '14 de enero de 2025'
     >>> long_date(dt.date(2025, 1, 14), "ar", {"ar": "arab"})
     '١٤ يناير ٢٠٢٥'
+    >>> long_date(dt.date(2025, 2, 6), "en"), long_date(dt.date(2025, 2, 6), "en", locale="en_GB")
+    ('February 6, 2025', '6 February 2025')
     """
-    text = format_date(date, "long", locale=babel_locale(lang))
+    text = format_date(date, "long", locale=babel_locale(locale or lang))
     system = (digits or {}).get(lang)
     return to_digits(text, system) if system else text

@@ -38,6 +38,8 @@ class Page:
     """Every language this statement is published in, source first (switcher, hreflang)."""
     source_language: str
     digits: Mapping[str, str] = field(default_factory=dict)
+    locale: str = ""
+    """The CLDR locale this edition's dates follow (``en_GB``); the language's own when empty."""
 
     @property
     def lang(self) -> str:
@@ -50,7 +52,7 @@ class Page:
     @property
     def date(self) -> str:
         """The statement date as the language writes it (Babel)."""
-        return long_date(self.edition.doc.meta.date, self.lang, self.digits)
+        return long_date(self.edition.doc.meta.date, self.lang, self.digits, self.locale)
 
     @property
     def kind(self) -> str:
