@@ -43,3 +43,41 @@ def test_a_locale_of_another_language_is_refused_with_its_line(tmp_path: Path, l
 def test_the_example_project_writes_british_dates() -> None:
     config = load_config(Path(__file__).resolve().parent.parent)
     assert config.locale == "en_GB" and config.date_locale("en") == "en_GB" and config.date_locale("fr") == "fr"
+
+
+def test_an_empty_organisation_is_a_warning_at_build_time(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {"s": statement("Text.")}, CONFIG + 'organisation = ""\n')
+    api.extract(api.open_project(root))
+    result = api.build(api.open_project(root), ["en"], None, ["html"])
+    assert [w for w in result.warnings if "organisation" in w] == [
+        "toolkit.toml:5: project.organisation is empty: DOCX headers and HTML mastheads name no organisation "
+        "(set it in toolkit.toml, and [build.labels.<lang>] organisation for its name in each language)"
+    ]
+    (root / "toolkit.toml").write_text(CONFIG + 'organisation = "The Coalition"\n', encoding="utf-8")
+    assert not [w for w in api.build(api.open_project(root), ["en"], None, ["html"]).warnings if "organisation" in w]
+
+
+@pytest.mark.parametrize("command", ["status", "build", "check", "translate"])
+def test_an_unknown_lang_is_the_same_config_error_for_every_command(tmp_path: Path, command: str) -> None:
+    from helpers import run_stk
+
+    root = make_project(tmp_path / "p", {"s": statement("Text.")}, CONFIG)
+    api.extract(api.open_project(root))
+    run = run_stk(command, "--project", str(root), "--lang", "de", *(["--engine", "pseudo"] if command == "translate" else []))
+    assert run.returncode == 2
+    assert run.stderr.startswith("toolkit.toml:4: Config error: --lang de: not a"), run.stderr
+
+
+def test_init_on_an_existing_project_says_what_to_do(tmp_path: Path) -> None:
+    from helpers import run_stk
+
+    assert run_stk("init", str(tmp_path / "p")).returncode == 0
+    config = (tmp_path / "p/toolkit.toml").read_bytes()
+    run = run_stk("init", str(tmp_path / "p"))
+    assert run.returncode == 2 and "is a project already" in run.stderr and "stk extract --project" in run.stderr
+    assert (tmp_path / "p/toolkit.toml").read_bytes() == config
+    other = tmp_path / "q"
+    other.mkdir()
+    (other / "notes.txt").write_text("mine", encoding="utf-8")
+    assert run_stk("init", str(other)).returncode == 0  # an existing folder that is not a project
+    assert (other / "notes.txt").read_text(encoding="utf-8") == "mine" and (other / "toolkit.toml").is_file()

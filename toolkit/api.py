@@ -67,7 +67,11 @@ def init(root: Path, name: str | None = None) -> InitResult:
     if root.exists() and not root.is_dir():
         raise ConfigError(f"{root} is a file, not a folder: give a new or existing folder for the project")
     if config_path.exists():
-        raise ConfigError(f"{config_path} already exists: not overwriting a project", Location(str(config_path)))
+        raise ConfigError(
+            f"{root} is a project already (it has a {CONFIG_NAME}): nothing created; "
+            f"continue with `stk extract --project {root}`, or give a new folder",
+            Location(str(config_path)),
+        )
     files = {
         CONFIG_NAME: DEFAULT_CONFIG.format(name=(name or root.resolve().name).replace('"', "'")),
         "sources/example-statement.md": EXAMPLE_SOURCE,

@@ -77,15 +77,7 @@ def _strings(value: Any, key: str, where: Location) -> list[str]:
 
 def build_languages(config: Config, langs: Sequence[str] | None) -> list[str]:
     """Languages to build: the source and every target unless ``langs`` names some."""
-    if not langs:
-        return list(config.languages)
-    unknown = [lang for lang in langs if lang not in config.languages]
-    if unknown:
-        raise ConfigError(
-            f"language {', '.join(unknown)} is not in this project (languages: {', '.join(config.languages)})",
-            config.where("target_languages"),
-        )
-    return [lang for lang in config.languages if lang in langs]
+    return config.pick_languages(langs, source=True)
 
 
 # --- reassembly of every edition --------------------------------------------
@@ -288,6 +280,12 @@ def edition_info(edition: Edition, files: Sequence[OutputFile]) -> EditionInfo:
 def warnings(project: Project, editions: Iterable[Edition]) -> list[str]:
     """``file:line: message`` for what the sources and the editions' catalogs dropped or lost."""
     found = [f"{loc}: {msg}" for loc, msg in project.warnings]
+    if not project.config.organisation.strip():
+        where = project.config.where("organisation", section="project")
+        found.append(
+            f"{where}: project.organisation is empty: DOCX headers and HTML mastheads name no organisation "
+            "(set it in toolkit.toml, and [build.labels.<lang>] organisation for its name in each language)"
+        )
     for edition in editions:
         found.extend(f"{loc}: {msg}" for loc, msg in edition.warnings)
     return found

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,6 +82,23 @@ class Config:
     def languages(self) -> tuple[str, ...]:
         """Source language first, then the targets."""
         return (self.source_language, *self.target_languages)
+
+    def pick_languages(self, langs: Sequence[str] | None, *, source: bool) -> list[str]:
+        """The languages ``langs`` names, in project order (all when None): targets, and the source too if ``source``.
+
+        One rule and one error for every command's ``--lang``.
+        """
+        allowed = self.languages if source else self.target_languages
+        if not langs:
+            return list(allowed)
+        unknown = [lang for lang in langs if lang not in allowed]
+        if unknown:
+            what = "a language" if source else "a target language"
+            raise ConfigError(
+                f"--lang {', '.join(unknown)}: not {what} of this project ({', '.join(allowed)})",
+                self.where("target_languages"),
+            )
+        return [lang for lang in allowed if lang in langs]
 
     def date_locale(self, lang: str) -> str:
         """The CLDR locale that writes dates in ``lang``: ``[project] locale`` for the source language."""

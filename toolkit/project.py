@@ -72,16 +72,7 @@ class Project:
 
     def languages(self, langs: list[str] | None) -> list[str]:
         """Target languages named by ``langs`` (all when None); others are an error."""
-        if not langs:
-            return list(self.config.target_languages)
-        unknown = [lang for lang in langs if lang not in self.config.target_languages]
-        if unknown:
-            raise CatalogError(
-                f"language {', '.join(unknown)} is not a target of this project "
-                f"(targets: {', '.join(self.config.target_languages)})",
-                Location("toolkit.toml"),
-            )
-        return langs
+        return self.config.pick_languages(langs, source=False)
 
     @property
     def template_info(self) -> TemplateInfo:

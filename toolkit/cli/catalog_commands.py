@@ -27,9 +27,10 @@ def register(sub: Any) -> None:
         "init",
         help="create a new project folder",
         description="Create toolkit.toml, sources/ with an example statement, locales/, templates/ and a glossary. "
-        "Existing files are left alone.",
+        "DIR may be a new folder or an existing one (its files are left alone), but not a project already: "
+        "a folder that has a toolkit.toml is refused.",
     )
-    p.add_argument("dir", type=Path, metavar="DIR", help="folder to create (may exist)")
+    p.add_argument("dir", type=Path, metavar="DIR", help="folder to create, or an existing folder without a toolkit.toml")
     p.add_argument("--name", help="project name for the PO headers (default: the folder name)")
     p.set_defaults(handler=cmd_init)
 
@@ -66,7 +67,8 @@ def cmd_init(args: argparse.Namespace) -> int:
     result = api.init(args.dir, args.name)
     for rel in result.created:
         print(f"created {args.dir / rel}")
-    print(f"next: edit {args.dir / 'sources'}/*.md, then run `stk extract --project {args.dir}`")
+    config, sources = args.dir / "toolkit.toml", args.dir / "sources"
+    print(f"next: set organisation in {config}, write {sources}/*.md, then run `stk extract --project {args.dir}`")
     return 0
 
 

@@ -18,6 +18,7 @@ from .common import (
     add_lang_option,
     add_project_option,
     add_slugs_argument,
+    counted,
     langs,
     print_json,
     project,
@@ -139,7 +140,7 @@ def format_issues(issues: Sequence[Issue]) -> str:
                 lines = [str(i.location.line) for i in same if i.location.line]
                 shown = ", ".join(lines[:8]) + (", …" if len(lines) > 8 else "")
                 where = f" (lines {shown})" if lines else ""
-                rows.append(("", same[0].severity, code, f"{len(same)} entr{'y' if len(same) == 1 else 'ies'}{where}"))
+                rows.append(("", same[0].severity, code, f"{counted(len(same), 'entry', 'entries')}{where}"))
         body = "\n".join(f"  {line:>5}  {severity:<7}  {code:<24}  {message}" for line, severity, code, message in rows)
         blocks.append(f"{path}\n{body}")
     return "\n\n".join(blocks) + ("\n" if blocks else "")
@@ -148,8 +149,8 @@ def format_issues(issues: Sequence[Issue]) -> str:
 def _summary(result: CheckReport) -> str:
     errors, warnings = len(result.errors()), len(result.warnings())
     return (
-        f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)} "
-        f"in {len(result.catalogs)} catalog{'s' * (len(result.catalogs) != 1)} ({result.checked} translated entries checked)"
+        f"{counted(errors, 'error')}, {counted(warnings, 'warning')} in {counted(len(result.catalogs), 'catalog')} "
+        f"({counted(result.checked, 'translated entry', 'translated entries')} checked)"
     )
 
 
@@ -242,7 +243,7 @@ def cmd_tm_export(args: argparse.Namespace) -> int:
         print_json(result)
         return 0
     pairs = ", ".join(f"{lang} {n}" for lang, n in result.pairs.items())
-    print(f"{'wrote' if result.written else 'unchanged'} {result.path}: {sum(result.pairs.values())} units ({pairs})")
+    print(f"{'wrote' if result.written else 'unchanged'} {result.path}: {counted(sum(result.pairs.values()), 'unit')} ({pairs})")
     return 0
 
 

@@ -17,6 +17,7 @@ from .common import (
     add_lang_option,
     add_project_option,
     add_slugs_argument,
+    counted,
     langs,
     print_json,
     project,
@@ -109,12 +110,14 @@ def _print_translate(result: TranslateResult) -> None:
     for lang, model in result.models.items():
         print(f"{lang}: {model}")
     if result.dry_run:
-        print(f"dry run: {result.segments} distinct segments would be machine-translated; nothing written", file=sys.stderr)
+        segments = counted(result.segments, "distinct segment")
+        print(f"dry run: {segments} would be machine-translated; nothing written", file=sys.stderr)
         return
     rate = f", {result.segments / result.seconds:.1f}/s" if result.seconds and result.segments else ""
     print(
-        f"filled {result.filled} entries; {result.segments} distinct segments machine-translated in "
-        f"{result.seconds:.1f} s{rate}; {len(result.written)} files written. Review the fuzzy entries in a PO editor.",
+        f"filled {counted(result.filled, 'entry', 'entries')}; {counted(result.segments, 'distinct segment')} "
+        f"machine-translated in {result.seconds:.1f} s{rate}; {counted(len(result.written), 'file')} written. "
+        "Review the fuzzy entries in a PO editor.",
         file=sys.stderr,
     )
 
