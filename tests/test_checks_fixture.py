@@ -173,7 +173,7 @@ def test_check_exit_codes_strict_and_release(example_with_locales: Path, capsys:
     assert main(["check", "--project", root, "--lang", "es", "--release"]) == 1
     capsys.readouterr()
     assert main(["check", "--project", root, "--lang", "de"]) == 2
-    assert "de is not a target" in capsys.readouterr().err
+    assert "--lang de: not a target language of this project" in capsys.readouterr().err
 
 
 def test_check_config_errors_exit_2_with_location(broken: Path) -> None:

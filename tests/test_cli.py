@@ -61,7 +61,7 @@ def test_unknown_statement_and_language_are_usage_errors(example: Path, capsys: 
     assert main(["status", "--project", str(example), "no-such-slug"]) == 2
     assert "no statement named no-such-slug" in capsys.readouterr().err
     assert main(["status", "--project", str(example), "--lang", "de"]) == 2
-    assert "de is not a target" in capsys.readouterr().err
+    assert "--lang de: not a target language of this project" in capsys.readouterr().err
 
 
 def test_status_table_on_example(example: Path, capsys: pytest.CaptureFixture[str]) -> None:
