@@ -142,8 +142,8 @@ def child_stk(project: Path, lang: str, beam: int) -> dict[str, float]:
     from dataclasses import replace
 
     from toolkit import api
-    from toolkit.pretranslate import translate
-    from toolkit.translate_config import translate_settings
+    from toolkit.drafting.pretranslate import translate
+    from toolkit.drafting.translate_settings import translate_settings
 
     proj = api.open_project(project)
     settings = translate_settings(proj.config)
@@ -158,8 +158,8 @@ def child_ct2(batches: list[list[str]], lang: str, beam: int, batch: int) -> dic
     import ctranslate2
     import sentencepiece
 
-    from toolkit.engines.argos import decoding_limit, split_sentences
-    from toolkit.models import find
+    from toolkit.drafting.engines.argos import decoding_limit, split_sentences
+    from toolkit.drafting.packages import find
 
     model = find("en", lang)
     started = time.perf_counter()
@@ -187,8 +187,8 @@ def child_ct2(batches: list[list[str]], lang: str, beam: int, batch: int) -> dic
 def engine_inputs(project: Path, lang: str) -> list[list[str]]:
     """The texts `stk translate` gives its engine, batch by batch (recorded with the pseudo engine on a copy)."""
     from toolkit import api
-    from toolkit.engines.pseudo import PseudoEngine
-    from toolkit.pretranslate import translate
+    from toolkit.drafting.engines.pseudo import PseudoEngine
+    from toolkit.drafting.pretranslate import translate
 
     recorded: list[list[str]] = []
 

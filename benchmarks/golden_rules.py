@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from toolkit.sentences import sentence_spans  # noqa: E402
+from toolkit.segmentation.sentences import sentence_spans  # noqa: E402
 
 Splitter = Callable[[str], list[str]]
 

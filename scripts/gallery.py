@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from preview import ROOT, docx_to_png, screenshot
 
 from toolkit import api
-from toolkit.labels import language_name
+from toolkit.languages import language_name
 
 
 def html_first_screen(files: list[Path], out: Path) -> list[Path]:

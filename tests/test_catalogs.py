@@ -14,8 +14,9 @@ from babel import Locale
 from babel.messages.pofile import read_po
 from helpers import make_project, skip_or_fail, snapshot, statement
 
-from toolkit import api, pofile
-from toolkit.catalogs import Counts, count, equivalent, plural_forms
+from toolkit import api
+from toolkit.catalogs import Counts, count, equivalent, pofile
+from toolkit.languages import plural_forms
 
 MERGE = Path(__file__).parent / "fixtures" / "merge"
 CONFIG = '[project]\nname = "Test"\ntarget_languages = ["fr"]\n'
@@ -155,7 +156,7 @@ def test_plural_forms_do_not_follow_the_installed_babel(monkeypatch: pytest.Monk
 
 
 def test_every_plural_forms_in_the_table_sends_one_to_the_first_form() -> None:
-    from toolkit.catalogs import _plural_table
+    from toolkit.languages import _plural_table
 
     table = _plural_table()
     assert len(table) > 200

@@ -16,10 +16,10 @@ import pytest
 from helpers import run_stk
 
 from toolkit import api
+from toolkit.catalogs.pofile import render
 from toolkit.checks import CHECKS, check_project
 from toolkit.cli import main
 from toolkit.errors import ConfigError
-from toolkit.pofile import render
 
 QA = Path(__file__).resolve().parent / "fixtures" / "qa"
 

@@ -14,8 +14,8 @@ from pathlib import Path
 import polib
 
 from toolkit import api
+from toolkit.catalogs.pofile import render
 from toolkit.checks import check_project
-from toolkit.pofile import render
 
 DAMAGE = {
     "fr": ("typography-fr-nbsp", lambda s: re.sub("«[\u00a0\u202f]", "« ", re.sub("[\u00a0\u202f]([;:!?»])", r" \1", s))),

@@ -9,11 +9,12 @@ import polib
 import pytest
 from helpers import make_project, run_stk, statement
 
-from toolkit import api, mtrecord
+from toolkit import api
+from toolkit.catalogs import draft_record
+from toolkit.catalogs.draft_record import Draft
+from toolkit.catalogs.pofile import render
 from toolkit.checks import check_project
 from toolkit.cli import main
-from toolkit.mtrecord import Draft
-from toolkit.pofile import render
 
 BODY = "Sanctions are a tool. The Court must act. Victims deserve justice. States must cooperate.\n"
 TRANSLATIONS = {
@@ -48,7 +49,7 @@ def project(tmp_path: Path) -> Path:
         "Victims deserve justice.": Draft("Les victimes méritent la justice.", "mt", "argos", "translate-en_fr 1.9"),
         "States must cooperate.": Draft("[Šţáţéš ɱûšţ çôôþéŕáţé.]", "pseudo", "pseudo", "pseudo 1"),
     }
-    mtrecord.save_record(mtrecord.record_path(root / "locales", "fr", "s"), drafts)
+    draft_record.save_record(draft_record.record_path(root / "locales", "fr", "s"), drafts)
     return root
 
 

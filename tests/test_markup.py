@@ -6,7 +6,7 @@ import pytest
 
 from toolkit import api
 from toolkit.document import Code, Emphasis, Link, Strong, Text
-from toolkit.markup import escape_text, is_safe_href, parse, serialize
+from toolkit.document.markup import escape_text, is_safe_href, parse, serialize
 
 
 def no_warnings(message: str) -> None:

@@ -19,7 +19,7 @@ import pytest
 from argos_fixture import argos_env, tiny_packages  # noqa: F401 - fixtures
 from helpers import run_stk
 
-from toolkit import models
+from toolkit.drafting import packages
 from toolkit.errors import ModelPackageError
 
 METADATA = json.dumps({"package_version": "1.0", "from_code": "en", "to_code": "fr", "type": "translate"}).encode()
@@ -63,7 +63,7 @@ def test_malicious_or_broken_archives_are_refused(
 ) -> None:
     archive = make_zip(tmp_path / "evil.argosmodel", members, links)
     with pytest.raises(ModelPackageError) as caught:
-        models.validate_archive(archive, "evil.argosmodel")
+        packages.validate_archive(archive, "evil.argosmodel")
     assert reason in caught.value.message
     assert str(caught.value).startswith("evil.argosmodel: Model package error: refused: ")
 
@@ -72,18 +72,18 @@ def test_not_a_zip_a_corrupt_member_and_size_limits(tmp_path: Path, monkeypatch:
     text = tmp_path / "model.argosmodel"
     text.write_text("hello")
     with pytest.raises(ModelPackageError, match="not a zip archive"):
-        models.validate_archive(text, "model.argosmodel")
+        packages.validate_archive(text, "model.argosmodel")
     archive = make_zip(tmp_path / "ok.argosmodel", {**good_members(), "translate-en_fr/model/model.bin": b"A" * 5000})
-    assert models.validate_archive(archive, "ok.argosmodel").folder == "translate-en_fr"
+    assert packages.validate_archive(archive, "ok.argosmodel").folder == "translate-en_fr"
     damaged = bytearray(archive.read_bytes())
     offset = damaged.index(b"A" * 100)
     damaged[offset : offset + 4] = b"BBBB"
     (tmp_path / "crc.argosmodel").write_bytes(bytes(damaged))
     with pytest.raises(ModelPackageError, match="corrupt"):
-        models.validate_archive(tmp_path / "crc.argosmodel", "crc.argosmodel")
-    monkeypatch.setattr(models, "MAX_UNPACKED_BYTES", 1000)
+        packages.validate_archive(tmp_path / "crc.argosmodel", "crc.argosmodel")
+    monkeypatch.setattr(packages, "MAX_UNPACKED_BYTES", 1000)
     with pytest.raises(ModelPackageError, match="unpacks to more than"):
-        models.validate_archive(archive, "ok.argosmodel")
+        packages.validate_archive(archive, "ok.argosmodel")
 
 
 @pytest.mark.slow
@@ -181,7 +181,7 @@ def test_a_damaged_zip_structure_is_one_refusal(tmp_path: Path) -> None:
     header = data.index(b"PK\x03\x04")
     (tmp_path / "magic.argosmodel").write_bytes(data[:header] + b"XX" + data[header + 2 :])
     with pytest.raises(ModelPackageError) as caught:
-        models.validate_archive(tmp_path / "magic.argosmodel", "magic.argosmodel")
+        packages.validate_archive(tmp_path / "magic.argosmodel", "magic.argosmodel")
     assert str(caught.value).startswith("magic.argosmodel: Model package error: refused: damaged zip archive (")
     # compression method 99 (AES) in the central directory entry of every member
     central = bytearray(data)
@@ -191,4 +191,4 @@ def test_a_damaged_zip_structure_is_one_refusal(tmp_path: Path) -> None:
         at = central.find(b"PK\x01\x02", at + 4)
     (tmp_path / "method.argosmodel").write_bytes(bytes(central))
     with pytest.raises(ModelPackageError, match="refused: damaged zip archive"):
-        models.validate_archive(tmp_path / "method.argosmodel", "method.argosmodel")
+        packages.validate_archive(tmp_path / "method.argosmodel", "method.argosmodel")

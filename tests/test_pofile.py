@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from toolkit.catalogs.pofile import check_syntax, parse
 from toolkit.errors import CatalogError, CharsetError, Location
-from toolkit.pofile import check_syntax, parse
 
 HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 

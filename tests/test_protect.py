@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.dates import find_dates, localized
-from toolkit.engines.pseudo import PseudoEngine
+from toolkit.document.markup import parse
+from toolkit.drafting.dates import find_dates, localized
+from toolkit.drafting.engines.pseudo import PseudoEngine
+from toolkit.drafting.markup_transfer import flatten
+from toolkit.drafting.protection import Protected, glossary_form, needs_engine, protect, restore
 from toolkit.glossary import Glossary, Term, load_glossary
-from toolkit.markup import parse
-from toolkit.protect import Protected, glossary_form, needs_engine, protect, restore
-from toolkit.realign import flatten
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ from helpers import statement
 
 from toolkit.document import Emphasis, LineBreak, Link, ListBlock, Paragraph, Quote, Strong, Text
 from toolkit.errors import Location, SourceError
-from toolkit.readers import read_markdown
+from toolkit.sources import read_markdown
 
 
 def read(text: str | bytes) -> tuple[object, list[tuple[Location, str]]]:

@@ -12,7 +12,7 @@ from release_helpers import fill_catalogs, pseudo, set_msgstr
 from toolkit import api
 from toolkit.document import Code, Link, Strong, Text, iter_blocks, iter_links, plain_text
 from toolkit.errors import ConfigError
-from toolkit.reassemble import link_overrides, reassemble, source_edition
+from toolkit.publishing.reassemble import link_overrides, reassemble, source_edition
 
 BODY = """\
 We call on **all States Parties** to act. Read the [letter](https://example.org/en/letter).

@@ -187,7 +187,7 @@ def test_example_project_releases_with_its_catalogs(example_with_locales: Path) 
 
 
 def test_a_pseudo_translation_marked_reviewed_is_still_unreviewed_in_builds_and_manifests(tmp_path: Path) -> None:
-    from toolkit.pretranslate import translate
+    from toolkit.drafting.pretranslate import translate
 
     root = project(tmp_path)
     path = root / "locales/fr/s.po"

@@ -16,10 +16,11 @@ import pytest
 from helpers import make_project, run_stk, statement
 from sacrebleu import sentence_chrf
 
-from toolkit import api, mtrecord
-from toolkit.mtrecord import Draft
-from toolkit.pofile import render
-from toolkit.report import render_html
+from toolkit import api
+from toolkit.catalogs import draft_record
+from toolkit.catalogs.draft_record import Draft
+from toolkit.catalogs.pofile import render
+from toolkit.drafting.report import render_html
 
 MODEL = "translate-en_fr 1.9"
 # msgid -> lang -> (final msgstr, fuzzy, draft or None)
@@ -111,7 +112,7 @@ def project(tmp_path: Path) -> Path:
                 if draft is not None:
                     drafts[msgid] = draft
             path.write_bytes(render(po))
-            mtrecord.save_record(mtrecord.record_path(root / "locales", lang, slug), drafts)
+            draft_record.save_record(draft_record.record_path(root / "locales", lang, slug), drafts)
     return root
 
 

@@ -9,10 +9,10 @@ from helpers import statement
 
 from toolkit import api
 from toolkit.document import Heading, LineBreak, ListBlock, Paragraph, Strong, Text
+from toolkit.document.markup import parse
 from toolkit.errors import Location
-from toolkit.markup import parse
-from toolkit.readers import read_markdown
-from toolkit.segments import segment_document, translate_document
+from toolkit.segmentation.segments import segment_document, translate_document
+from toolkit.sources import read_markdown
 
 FIXTURE = Path(__file__).parent / "fixtures" / "segmentation.txt"
 

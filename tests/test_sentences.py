@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from toolkit.sentences import sentence_spans
+from toolkit.segmentation.sentences import sentence_spans
 
 GOLDEN_RULES = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "golden_rules_en.json"
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import polib
 
 from toolkit.catalogs import NAME_NOTE
-from toolkit.mtrecord import Draft
-from toolkit.tm import Entry, Memory, imported, reviewed
-from toolkit.tmx import Unit, dump_tmx
+from toolkit.catalogs.draft_record import Draft
+from toolkit.drafting.tmx import Unit, dump_tmx
+from toolkit.drafting.translation_memory import Entry, Memory, imported, reviewed
 
 SANCTIONS = (
     "Sanctions are a tool to be used against those responsible for the most serious international crimes, "

@@ -11,9 +11,11 @@ import pytest
 from helpers import run_stk, snapshot
 from translate.storage.tmx import tmxfile
 
-from toolkit import api, catalogs, mtrecord, tm
+from toolkit import api, catalogs
+from toolkit.catalogs import draft_record
 from toolkit.cli import main
-from toolkit.tmx import TmxError
+from toolkit.drafting import translation_memory
+from toolkit.drafting.tmx import TmxError
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -61,9 +63,9 @@ def test_export_leaves_out_fuzzy_pseudo_and_prefilled_names(example_with_locales
     pseudo = live[3]
     pseudo.msgstr = "[Ƥšéûďô]"
     po.save(str(path))
-    mtrecord.save_record(
-        mtrecord.record_path(root / "locales", "fr", "icc-judges-sanctions-2025"),
-        {pseudo.msgid: mtrecord.Draft("[Ƥšéûďô]", "pseudo")},
+    draft_record.save_record(
+        draft_record.record_path(root / "locales", "fr", "icc-judges-sanctions-2025"),
+        {pseudo.msgid: draft_record.Draft("[Ƥšéûďô]", "pseudo")},
     )
     result = api.export_tmx(api.open_project(root), tmp_path / "m.tmx", ["fr"])
     sources = {u.source for u in tmxfile((tmp_path / "m.tmx").read_bytes()).units}
@@ -81,12 +83,12 @@ def test_import_stores_the_memory_that_translate_then_uses(example_with_locales:
     api.extract(api.open_project(fresh))
     assert main(["tm", "import", str(exported), "--project", str(fresh)]) == 0
     assert (fresh / "tm/cicc.tmx").read_bytes() == exported.read_bytes()
-    memory = tm.imported(fresh / "tm", fresh, "en", "fr")
+    memory = translation_memory.imported(fresh / "tm", fresh, "en", "fr")
     assert memory and all(entry.origin == "tm/cicc.tmx" for entry in memory)
     result = api.translate(api.open_project(fresh), ["fr"], ["icc-judges-sanctions-2025"], engine="pseudo")
     row = result.rows[0]
     assert row.tm > 0 and row.mt == 0  # every sentence came from the imported memory
-    drafts = mtrecord.load_record(mtrecord.record_path(fresh / "locales", "fr", "icc-judges-sanctions-2025"), "x")
+    drafts = draft_record.load_record(draft_record.record_path(fresh / "locales", "fr", "icc-judges-sanctions-2025"), "x")
     assert {d.origin for d in drafts.values()} == {"tm"}
 
 

@@ -22,10 +22,10 @@ from helpers import run_stk, snapshot
 
 from toolkit import api
 from toolkit.catalogs import NAME_NOTE
+from toolkit.catalogs.draft_record import load_record, record_path
+from toolkit.catalogs.patch import block_key, blocks
 from toolkit.document import Content, Emphasis, Link, Strong
-from toolkit.markup import parse
-from toolkit.mtrecord import load_record, record_path
-from toolkit.splice import block_key, blocks
+from toolkit.document.markup import parse
 
 REPO = Path(__file__).resolve().parent.parent
 

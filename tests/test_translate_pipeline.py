@@ -15,15 +15,15 @@ from helpers import make_project, run_stk, snapshot, statement
 
 from toolkit import api
 from toolkit.catalogs import NAME_NOTE
+from toolkit.catalogs.draft_record import load_record, record_path
+from toolkit.catalogs.patch import spliceable
 from toolkit.cli import build_parser
-from toolkit.engines import EngineOptions
-from toolkit.engines.pseudo import PseudoEngine
+from toolkit.drafting.engines import EngineOptions
+from toolkit.drafting.engines.pseudo import PseudoEngine
+from toolkit.drafting.pretranslate import translate
+from toolkit.drafting.tmx import Unit, dump_tmx
+from toolkit.drafting.translate_settings import translate_settings
 from toolkit.errors import CatalogError, ConfigError, EngineError
-from toolkit.mtrecord import load_record, record_path
-from toolkit.pretranslate import translate
-from toolkit.splice import spliceable
-from toolkit.tmx import Unit, dump_tmx
-from toolkit.translate_config import translate_settings
 
 SANCTIONS = (
     "Sanctions are a tool to be used against those responsible for the most serious international crimes, "
@@ -259,7 +259,7 @@ def test_a_missing_catalog_and_a_bad_config_are_reported_before_anything_is_writ
     )
     assert settings.options == EngineOptions()
     with pytest.raises(EngineError, match="unknown engine"):
-        from toolkit.engines import create
+        from toolkit.drafting.engines import create
 
         create("deepl", EngineOptions())
 

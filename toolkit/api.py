@@ -10,19 +10,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import catalogs, mtrecord, pofile
-from . import models as _models
-from .build import BuildResult, build
-from .catalogs import Counts
+from . import catalogs
+from .catalogs import Counts, draft_record, pofile
 from .checks import CHECKS, CheckReport, Issue, check_project
 from .config import CONFIG_NAME, DEFAULT_CONFIG, Config, load_config
+from .drafting import packages as _models
+from .drafting.pretranslate import TranslateResult, translate
+from .drafting.report import Report, build_report
+from .drafting.tmx_exchange import ExportResult, ImportResult, export_tmx, import_tmx
 from .errors import ConfigError, Location
 from .files import write_if_changed
-from .pretranslate import TranslateResult, translate
-from .project import Project, load_project
-from .release import ReleaseResult, release
-from .report import Report, build_report
-from .tmexchange import ExportResult, ImportResult, export_tmx, import_tmx
+from .publishing.build import BuildResult, build
+from .publishing.release import ReleaseResult, release
+from .workspace import Project, load_project
 
 
 def open_project(root: str | Path) -> Project:
@@ -208,8 +208,8 @@ def status(project: Project, langs: list[str] | None = None, slugs: list[str] | 
             po = catalogs_[(lang, st.slug)]
             drafts = project.read_drafts(lang, st.slug)
             entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
-            states = [mtrecord.as_counted(entries.get(m), m, drafts) for m in ids]
-            unreviewed = [m for m in ids if m in entries and mtrecord.is_unreviewed(drafts.get(m), entries[m].msgstr)]
+            states = [draft_record.as_counted(entries.get(m), m, drafts) for m in ids]
+            unreviewed = [m for m in ids if m in entries and draft_record.is_unreviewed(drafts.get(m), entries[m].msgstr)]
             errors = qa.errors(lang, st.slug)
             rows.append(
                 StatusRow(

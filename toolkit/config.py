@@ -18,8 +18,8 @@ from typing import Any
 from babel import Locale, UnknownLocaleError
 
 from .errors import ConfigError, Location
-from .localize import DIGIT_SYSTEMS
-from .segments import UNITS
+from .languages import DIGIT_SYSTEMS
+from .segmentation.segments import UNITS
 
 CONFIG_NAME = "toolkit.toml"
 

@@ -19,7 +19,7 @@ see :mod:`toolkit.checks.settings` and docs/qa.md.
 
 from __future__ import annotations
 
-from ..project import Project
+from ..workspace import Project
 from . import catalog, markup, terms, text, tokens, typography
 from .base import Check, CheckReport, Issue
 from .run import run_checks

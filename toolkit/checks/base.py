@@ -16,11 +16,11 @@ from functools import cached_property
 
 import polib
 
+from ..catalogs.draft_record import Draft
 from ..document import Content, plain_text
+from ..document.markup import parse
 from ..errors import Location
 from ..glossary import Glossary
-from ..markup import parse
-from ..mtrecord import Draft
 from .settings import CheckSettings
 
 

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 import polib
 
+from ..catalogs.draft_record import is_pseudo
 from ..errors import CatalogError
-from ..mtrecord import is_pseudo
-from ..project import check_language
+from ..workspace import check_language
 from .base import Catalog, Finding
 
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import polib
 
-from .. import pofile
+from ..catalogs import pofile
+from ..catalogs.draft_record import is_pseudo
 from ..errors import CatalogError, CharsetError, Location
 from ..glossary import Glossary
-from ..mtrecord import is_pseudo
-from ..project import Project, Statement, project_glossary
-from ..segments import Segment
+from ..segmentation.segments import Segment
+from ..workspace import Project, Statement, project_glossary
 from .base import Catalog, Check, CheckReport, Entry, Issue
 from .settings import CheckSettings, check_settings
 

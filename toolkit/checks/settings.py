@@ -30,7 +30,7 @@ from typing import Any
 
 from ..config import Config
 from ..errors import ConfigError, Location
-from ..reassemble import link_overrides
+from ..publishing.reassemble import link_overrides
 
 _LENGTH_DEFAULTS = {"min_ratio": 1 / 3, "max_ratio": 3.0, "min_chars": 20.0}
 

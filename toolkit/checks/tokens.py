@@ -22,7 +22,7 @@ from collections import Counter
 
 from babel.core import get_global
 
-from ..localize import latin_digits
+from ..languages import latin_digits
 from .base import Entry
 
 URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"«»]+[^\s<>\".,;:!?)\]'’”«»]")

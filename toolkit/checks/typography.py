@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from ..localize import DIGIT_SYSTEMS
+from ..languages import DIGIT_SYSTEMS
 from .base import Entry
 from .tokens import EMAIL, URL
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..api import open_project
-from ..project import Project
+from ..workspace import Project
 
 
 class CommandError(Exception):

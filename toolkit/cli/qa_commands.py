@@ -11,8 +11,8 @@ from typing import Any
 
 from .. import api
 from ..checks import CHECKS, CheckReport, Issue
+from ..drafting.report import Report, ReportRow
 from ..files import write_if_changed
-from ..report import Report, ReportRow
 from .common import (
     add_json_option,
     add_lang_option,
@@ -187,7 +187,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     proj = project(args)
     result = api.report(proj, langs(args), args.slugs or None)
     if args.html is not None:
-        from ..report import render_html
+        from ..drafting.report import render_html
 
         write_if_changed(args.html, render_html(result, proj.config.name))
     if args.json:

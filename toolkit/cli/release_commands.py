@@ -7,9 +7,9 @@ import sys
 from typing import Any
 
 from .. import api
-from ..build import EditionInfo
-from ..reassemble import FALLBACKS
-from ..renderers import RENDERERS
+from ..publishing.build import EditionInfo
+from ..publishing.reassemble import FALLBACKS
+from ..publishing.renderers import RENDERERS
 from .common import (
     CommandError,
     add_json_option,

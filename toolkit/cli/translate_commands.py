@@ -8,9 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from .. import api
-from ..engines import DEVICES, ENGINES
-from ..models import InstalledModel
-from ..pretranslate import TranslateResult
+from ..drafting.engines import DEVICES, ENGINES
+from ..drafting.packages import InstalledModel
+from ..drafting.pretranslate import TranslateResult
 from .common import (
     Progress,
     add_json_option,

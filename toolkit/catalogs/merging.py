@@ -1,0 +1,209 @@
+"""The merge that keeps translator work when a statement's template changes.
+
+Merge semantics follow GNU ``msgmerge --previous`` and Babel's
+``Catalog.update``, and are never weaker:
+
+- an unchanged segment keeps its translation, flags and translator comments;
+- an edited segment gets the closest old translation as ``#, fuzzy`` with the
+  old source in ``#| msgid``;
+- a removed segment's translation goes to obsolete ``#~`` entries, and
+  obsolete entries are kept (and revived when their segment comes back);
+- names of signatory lists are pre-filled with the source name.
+
+Only tool-written parts (extracted comments, references, POT-Creation-Date)
+ever change in an entry a translator touched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polib
+from rapidfuzz import fuzz, process
+
+from ..document import Document, plain_text
+from ..languages import english_name
+from .template import TemplateInfo, header_fields, now
+
+FUZZY_CUTOFF = 60.0
+"""Similarity (0-100, rapidfuzz ratio) above which an old translation is offered as fuzzy.
+GNU msgmerge's fstrcmp threshold is 0.6 on a comparable scale."""
+
+NOISE_FIELDS = frozenset({"POT-Creation-Date", "PO-Revision-Date", "X-Generator"})
+"""Header fields that change without the content changing: never a reason to rewrite a file."""
+
+_SUPERSEDED_PLURALS = {
+    # Babel's Arabic, which swaps forms 4 and 5 against GNU gettext's.
+    "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=0 && n%100<=2 ? 4 : 5);",
+    # The gettext manual's Arabic, which earlier versions wrote: the same forms as msginit's.
+    "nplurals=6; plural=(n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5);",
+    # Babel 2.19's French and Spanish (CLDR 46 "many"), written by a release that asked Babel.
+    "nplurals=3; plural=(n == 0 || n == 1) ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2;",
+    "nplurals=3; plural=(n == 1 ? 0 : n != 0 && n % 1000000 == 0 ? 1 : 2);",
+}
+"""Plural-Forms values earlier versions wrote: replaced on merge (translators' own values are kept)."""
+
+
+def merge(
+    template: polib.POFile,
+    old: polib.POFile | None,
+    lang: str,
+    names: frozenset[str],
+    info: TemplateInfo,
+    doc: Document,
+    stamp: dt.datetime,
+) -> polib.POFile:
+    """The catalog for ``lang``: ``template``'s entries carrying ``old``'s translations.
+
+    The header comment and the fields translators own stay as ``old`` has them.
+    """
+    slug = doc.slug
+    new = polib.POFile()
+    new.header = (
+        old.header
+        if old is not None and old.header
+        else f"{english_name(lang)} translation of “{plain_text(doc.meta.title)}” ({doc.path}).\n"
+        "Translate the msgstr lines; keep **bold**, *italic* and [links][1] markers around the matching words."
+    )
+    live = {_key(e): e for e in old if not e.obsolete} if old is not None else {}
+    obsolete = {_key(e): e for e in old.obsolete_entries()} if old is not None else {}
+    metadata = header_fields(info, slug, lang, _created(template), stamp)
+    if old is not None:
+        metadata = _keep_translator_header(old.metadata, metadata)
+    new.metadata = metadata
+
+    used: set[tuple[str | None, str]] = set()
+    unmatched: list[tuple[int, polib.POEntry]] = []
+    for index, tentry in enumerate(template):
+        key = _key(tentry)
+        previous = live.get(key) or obsolete.get(key)
+        if previous is not None:
+            used.add(key)
+            new.append(_carry(tentry, previous))
+        else:
+            new.append(tentry)  # placeholder, replaced below
+            unmatched.append((index, tentry))
+
+    candidates = {_key(e): e for e in [*live.values(), *obsolete.values()] if _key(e) not in used and e.msgstr.strip()}
+    choices = {k: e.msgid for k, e in candidates.items()}
+    fuzzy_used: set[tuple[str | None, str]] = set()
+    for index, tentry in unmatched:
+        entry = _fresh(tentry)
+        best = process.extractOne(tentry.msgid, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF) if choices else None
+        if best is not None:
+            donor = candidates[best[2]]
+            fuzzy_used.add(best[2])
+            if tentry.msgid in names and donor.msgstr == donor.msgid:
+                entry.msgstr = tentry.msgid  # an untouched pre-filled name: pre-fill again
+            else:
+                entry.msgstr = donor.msgstr
+                entry.tcomment = donor.tcomment
+                entry.flags = ["fuzzy"]
+                entry.previous_msgid = donor.previous_msgid if donor.fuzzy and donor.previous_msgid else donor.msgid
+        elif tentry.msgid in names:
+            entry.msgstr = tentry.msgid
+        new[index] = entry
+
+    # Old translations nobody took: kept as obsolete, never dropped.
+    for key, entry in live.items():
+        if key not in used and key not in fuzzy_used and (entry.msgstr.strip() or entry.tcomment):
+            gone = _copy(entry)
+            gone.obsolete = True
+            gone.occurrences = []
+            gone.comment = ""
+            new.append(gone)
+    for key, entry in obsolete.items():
+        if key not in used and key not in fuzzy_used:
+            new.append(_copy(entry))
+    return new
+
+
+def _key(entry: polib.POEntry) -> tuple[str | None, str]:
+    return (entry.msgctxt, entry.msgid)
+
+
+def _created(template: polib.POFile) -> dt.datetime:
+    value = template.metadata.get("POT-Creation-Date", "")
+    try:
+        return dt.datetime.strptime(value, "%Y-%m-%d %H:%M%z")
+    except ValueError:
+        return now()
+
+
+def _keep_translator_header(old: dict[str, str], fresh: dict[str, str]) -> dict[str, str]:
+    """Keep what translators and their editors own in the header; set what the toolkit owns."""
+    merged = dict(fresh)
+    for field in ("PO-Revision-Date", "Last-Translator", "Language-Team", "Report-Msgid-Bugs-To", "Plural-Forms"):
+        if old.get(field) and not (field == "Plural-Forms" and old[field] in _SUPERSEDED_PLURALS):
+            merged[field] = old[field]
+    for field, value in old.items():
+        if field not in merged:
+            merged[field] = value  # e.g. X-Poedit-* settings
+    return merged
+
+
+def _copy(entry: polib.POEntry) -> polib.POEntry:
+    return polib.POEntry(
+        msgid=entry.msgid,
+        msgstr=entry.msgstr,
+        msgctxt=entry.msgctxt,
+        occurrences=list(entry.occurrences),
+        comment=entry.comment,
+        tcomment=entry.tcomment,
+        flags=list(entry.flags),
+        previous_msgid=entry.previous_msgid,
+        previous_msgctxt=entry.previous_msgctxt,
+        obsolete=entry.obsolete,
+    )
+
+
+def _fresh(tentry: polib.POEntry) -> polib.POEntry:
+    entry = _copy(tentry)
+    entry.msgstr = ""
+    entry.flags = []
+    entry.previous_msgid = None
+    return entry
+
+
+def _carry(tentry: polib.POEntry, previous: polib.POEntry) -> polib.POEntry:
+    """The template entry with the translator-owned parts of ``previous``."""
+    entry = _fresh(tentry)
+    entry.msgstr = previous.msgstr
+    entry.tcomment = previous.tcomment
+    entry.flags = list(previous.flags)
+    # GNU msgmerge keeps ``#|`` only while an entry is fuzzy.
+    entry.previous_msgid = previous.previous_msgid if previous.fuzzy else None
+    entry.previous_msgctxt = previous.previous_msgctxt if previous.fuzzy else None
+    return entry
+
+
+# --- comparing and counting -------------------------------------------------
+
+
+def _entry_tuple(e: polib.POEntry) -> tuple[object, ...]:
+    return (
+        e.msgctxt,
+        e.msgid,
+        e.msgid_plural,
+        e.msgstr,
+        tuple(sorted(e.msgstr_plural.items())),
+        tuple(e.flags),
+        " ".join((e.comment or "").split()),  # writers wrap comment lines differently
+        " ".join((e.tcomment or "").split()),
+        tuple(e.occurrences),
+        e.previous_msgid,
+        e.previous_msgctxt,
+        e.obsolete,
+    )
+
+
+def equivalent(a: polib.POFile, b: polib.POFile) -> bool:
+    """Same entries, same header except the fields that change on their own."""
+
+    def header(po: polib.POFile) -> dict[str, str]:
+        return {k: v for k, v in po.metadata.items() if k not in NOISE_FIELDS}
+
+    def entries(po: polib.POFile) -> list[tuple[object, ...]]:
+        return [_entry_tuple(e) for e in [*(e for e in po if not e.obsolete), *po.obsolete_entries()]]
+
+    return header(a) == header(b) and entries(a) == entries(b) and (a.header or "") == (b.header or "")

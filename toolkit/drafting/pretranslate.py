@@ -1,0 +1,301 @@
+"""``stk translate``: draft every empty entry, from memory first, then by machine translation.
+
+For each target language, in order:
+
+1. names of signatory lists: an empty one gets its source back (as extract
+   does); a name is never machine-translated;
+2. translation memory (:mod:`toolkit.tm`): an exact match of a reviewed
+   translation is filled as it is; a close match (similarity at or above
+   ``tm_threshold``) is filled fuzzy, with the source it translated as the
+   previous msgid (``#|``), so editors show the difference;
+3. machine translation of the rest, fuzzy, after protection
+   (:mod:`toolkit.protect`): identical segments of all statements are
+   translated once, in batches sorted by length.
+
+Only entries whose msgstr is empty are touched. Everything is read and
+checked before anything is written; then each catalog is saved atomically
+after every batch (its drafts record first), so an interruption loses at most
+one batch and a new run resumes where the last stopped. Only the filled
+entries' lines change in a file (:mod:`toolkit.splice`). A catalog that
+changes on disk while the command runs (a translator saved it) stops the run
+rather than overwrite their work.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from .. import catalogs
+from ..catalogs import NAME_NOTE, draft_record, patch, pofile
+from ..catalogs.draft_record import Draft
+from ..errors import CatalogError, EngineError, Location
+from ..files import write_if_changed
+from ..glossary import Glossary
+from ..workspace import Project, Statement, check_language, project_glossary
+from . import translation_memory
+from .engines import Engine, create
+from .protection import NOTE_PREFIXES, protect, restore
+from .translate_settings import TranslateSettings, translate_settings
+
+Progress = Callable[[int, int], None]
+PROVENANCE = ("machine translation:", "translation memory:", "pseudo-translation")
+"""Starts of the translator-comment lines the toolkit writes (replaced, never piled up, on a new fill)."""
+
+
+@dataclass
+class CatalogResult:
+    lang: str
+    slug: str
+    catalog: str
+    names: int = 0
+    tm: int = 0
+    tm_fuzzy: int = 0
+    mt: int = 0
+    """Entries machine-translated (in a dry run: entries that would be)."""
+    flagged: int = 0
+    """Machine drafts with a note about something lost on the way."""
+
+
+@dataclass
+class TranslateResult:
+    engine: str
+    dry_run: bool
+    rows: list[CatalogResult] = field(default_factory=list)
+    models: dict[str, str] = field(default_factory=dict)
+    """lang -> what translated it (``argos translate-en_fr 1.9``), for languages that needed the engine."""
+    segments: int = 0
+    """Distinct segments sent to the engine."""
+    seconds: float = 0.0
+    """Time spent in machine translation (loading the model included)."""
+    written: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def filled(self) -> int:
+        return sum(r.names + r.tm + r.tm_fuzzy + r.mt for r in self.rows)
+
+
+@dataclass
+class _Catalog:
+    """One catalog being filled: what was read, what changed, where it goes."""
+
+    statement: Statement
+    path: Path
+    shown: str
+    text: str
+    data: bytes
+    po: polib.POFile
+    record_path: Path
+    drafts: dict[str, Draft]
+    result: CatalogResult
+    changed: list[polib.POEntry] = field(default_factory=list)
+
+    def save(self) -> bool:
+        """Write the drafts record, then the catalog; refuse if someone else changed the catalog meanwhile."""
+        try:
+            current = self.path.read_bytes()
+        except FileNotFoundError:
+            current = b""
+        if current != self.data:
+            raise CatalogError(
+                "changed on disk while `stk translate` was running (a translator saved it?): nothing overwritten; "
+                "run the command again to continue",
+                Location(self.shown),
+            )
+        if self.drafts or self.record_path.exists():  # names alone leave no drafts: no empty record beside the file
+            draft_record.save_record(self.record_path, self.drafts)
+        data = patch.rewrite(self.text, self.po, self.changed)
+        written = write_if_changed(self.path, data)
+        self.data = data
+        return written
+
+
+@dataclass
+class _Language:
+    lang: str
+    catalogs: list[_Catalog]
+    work: dict[str, list[tuple[_Catalog, polib.POEntry]]]
+    """msgid -> the empty entries it fills, for machine translation."""
+
+
+def translate(
+    project: Project,
+    langs: list[str] | None = None,
+    slugs: list[str] | None = None,
+    *,
+    engine: str | None = None,
+    device: str | None = None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    settings: TranslateSettings | None = None,
+    engine_object: Engine | None = None,
+) -> TranslateResult:
+    """Fill the empty entries of the selected catalogs; see the module docstring for the order."""
+    settings = (settings or translate_settings(project.config)).override(engine, device)
+    chosen = engine_object or create(settings.engine, settings.options)
+    result = TranslateResult(chosen.name, dry_run, warnings=list(settings.warnings))
+    source = project.config.source_language
+
+    # 1. Read and check every catalog of every language, and plan, before writing anything.
+    glossary = project_glossary(project.config)
+    selected = {s.slug for s in project.select(slugs)}
+    languages = [_plan(project, lang, selected, settings) for lang in project.languages(langs)]
+    for language in languages:
+        if language.work and not dry_run:  # a dry run counts; it loads no model
+            chosen.prepare(source, language.lang)
+            result.models[language.lang] = chosen.describe(source, language.lang)
+        for catalog in language.catalogs:
+            catalog.result.mt = sum(1 for targets in language.work.values() for c, _ in targets if c is catalog)
+            result.rows.append(catalog.result)
+    result.segments = sum(len(language.work) for language in languages)
+    if dry_run:
+        return result
+
+    # 2. Save what names and memory filled; 3. machine-translate the rest, saving after each batch.
+    started = time.perf_counter()
+    done = 0
+    for language in languages:
+        for catalog in language.catalogs:
+            if catalog.changed and catalog.save():
+                result.written.append(catalog.shown)
+        done = _machine_translate(project, language, chosen, glossary, settings, result, progress, done)
+    result.seconds = time.perf_counter() - started
+    result.written = list(dict.fromkeys(result.written))
+    return result
+
+
+def _plan(project: Project, lang: str, selected: set[str], settings: TranslateSettings) -> _Language:
+    config = project.config
+    memory_entries: list[translation_memory.Entry] = []
+    catalogs_: list[_Catalog] = []
+    for statement in project.statements:
+        path = project.catalog_path(lang, statement.slug)
+        is_selected = statement.slug in selected
+        if not path.exists():
+            if is_selected:
+                raise CatalogError(f"no catalog for {lang} yet: run `stk extract` first", Location(project.shown(path)))
+            continue
+        shown = project.shown(path)
+        data = path.read_bytes()
+        text = pofile.decode(data, shown)
+        po = pofile.parse(text, shown)
+        check_language(po, lang, shown, text)
+        record_path = draft_record.record_path(config.locales, lang, statement.slug)
+        drafts = draft_record.load_record(record_path, project.shown(record_path))
+        names = catalogs.name_ids(statement.segments)
+        memory_entries.extend(translation_memory.reviewed(po, shown, names, drafts))
+        if is_selected:
+            result = CatalogResult(lang, statement.slug, shown)
+            catalogs_.append(_Catalog(statement, path, shown, text, data, po, record_path, drafts, result))
+    memory_entries.extend(translation_memory.imported(config.tm, config.root, config.source_language, lang))
+    memory = translation_memory.Memory(memory_entries)
+
+    work: dict[str, list[tuple[_Catalog, polib.POEntry]]] = {}
+    for catalog in catalogs_:
+        names = catalogs.name_ids(catalog.statement.segments)
+        for entry in catalog.po:
+            if entry.obsolete or not entry.msgid or entry.msgstr != "" or entry.msgid_plural:
+                continue
+            if entry.msgid in names or NAME_NOTE in (entry.comment or ""):
+                entry.msgstr = entry.msgid
+                catalog.result.names += 1
+                catalog.changed.append(entry)
+            elif _from_memory(catalog, entry, memory, settings.tm_threshold):
+                catalog.changed.append(entry)
+            else:
+                work.setdefault(entry.msgid, []).append((catalog, entry))
+    return _Language(lang, catalogs_, work)
+
+
+def _from_memory(catalog: _Catalog, entry: polib.POEntry, memory: translation_memory.Memory, threshold: float) -> bool:
+    exact = memory.exact(entry.msgid)
+    if exact is not None:
+        _fill(entry, exact.target, f"translation memory: exact match from {_short(exact.origin, catalog)}", fuzzy=False)
+        catalog.drafts[entry.msgid] = Draft(exact.target, "tm", "tm", exact.origin, 100.0)
+        catalog.result.tm += 1
+        return True
+    match = memory.fuzzy(entry.msgid, threshold)
+    if match is None:
+        return False
+    score = round(match.score, 1)
+    origin = _short(match.entry.origin, catalog)
+    _fill(entry, match.entry.target, f"translation memory: {match.score:.0f}% match from {origin}", fuzzy=True)
+    entry.previous_msgid = match.entry.source  # editors show what changed since that translation
+    catalog.drafts[entry.msgid] = Draft(match.entry.target, "tm-fuzzy", "tm", match.entry.origin, score)
+    catalog.result.tm_fuzzy += 1
+    return True
+
+
+def _short(origin: str, catalog: _Catalog) -> str:
+    """A memory origin beside ``catalog`` by its file name alone: polib wraps comments longer than 79 characters."""
+    folder = Path(catalog.shown).parent.as_posix()
+    return origin[len(folder) + 1 :] if origin.startswith(folder + "/") else origin
+
+
+def _fill(entry: polib.POEntry, msgstr: str, provenance: str, fuzzy: bool, notes: tuple[str, ...] = ()) -> None:
+    entry.msgstr = msgstr
+    kept = [line for line in (entry.tcomment or "").split("\n") if line and not line.startswith(PROVENANCE)]
+    entry.tcomment = "\n".join([*kept, provenance])
+    if notes:
+        comments = [line for line in (entry.comment or "").split("\n") if line and not line.startswith(NOTE_PREFIXES)]
+        entry.comment = "\n".join([*comments, *notes])
+    if fuzzy and "fuzzy" not in entry.flags:
+        entry.flags.append("fuzzy")
+
+
+def _machine_translate(
+    project: Project,
+    language: _Language,
+    engine: Engine,
+    glossary: Glossary,
+    settings: TranslateSettings,
+    result: TranslateResult,
+    progress: Progress | None,
+    done: int,
+) -> int:
+    if not language.work:
+        return done
+    config = project.config
+    source, lang = config.source_language, language.lang
+    model = engine.model(source, lang)
+    provenance = (
+        f"pseudo-translation: {engine.describe(source, lang)}"
+        if engine.origin == "pseudo"
+        else f"machine translation: {engine.describe(source, lang)}"
+    )
+    # Shortest first: batches of similar lengths waste least on padding, and the first files fill fast.
+    ordered = sorted(language.work, key=lambda m: (len(m), m))
+    translations: dict[str, str] = {}
+    for first in range(0, len(ordered), settings.batch_size):
+        batch = ordered[first : first + settings.batch_size]
+        protected = {msgid: protect(msgid, lang, glossary, config.digits) for msgid in batch}
+        requests = list(dict.fromkeys(r for p in protected.values() for r in p.requests if r not in translations))
+        if requests:
+            outputs = engine.translate_batch(requests, source, lang)
+            if len(outputs) != len(requests):
+                raise EngineError(f"engine {engine.name} returned {len(outputs)} translations for {len(requests)} segments")
+            translations.update(zip(requests, outputs, strict=True))
+        touched: dict[int, _Catalog] = {}
+        for msgid in batch:
+            restored = restore(protected[msgid], translations)
+            for catalog, entry in language.work[msgid]:
+                _fill(entry, restored.msgstr, provenance, fuzzy=True, notes=restored.notes)
+                catalog.drafts[msgid] = Draft(restored.msgstr, engine.origin, engine.name, model, None, restored.notes)
+                catalog.changed.append(entry)
+                catalog.result.flagged += any(not n.startswith("glossary:") for n in restored.notes)
+                touched[id(catalog)] = catalog
+        for catalog in touched.values():
+            if catalog.save():
+                result.written.append(catalog.shown)
+        done += len(batch)
+        if progress is not None:
+            progress(done, result.segments)
+    return done
+
+
+__all__ = ["CatalogResult", "TranslateResult", "translate"]

@@ -1,0 +1,102 @@
+"""Translation memory exchange: the project's reviewed translations out as TMX, other memories in.
+
+Export writes every reviewed pair of every catalog of every target language
+-- translated, not fuzzy, not a signatory name pre-filled with itself, not a
+pseudo-translation: what :func:`toolkit.tm.reviewed` calls reviewed, obsolete
+entries included, since they too are sentences someone translated -- as one
+TMX 1.4 file that OmegaT, Trados, memoQ and translate-toolkit read. Segments
+keep the catalogs' light Markdown (``**bold**``, ``[text][1]``).
+
+Import validates a TMX file with the reader ``stk translate`` uses and stores
+it, byte for byte, in the project's ``tm/`` folder, where every later
+``stk translate`` finds it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import catalogs
+from ..errors import Location, display_path
+from ..files import write_if_changed
+from ..workspace import Project
+from . import translation_memory
+from .tmx import TmxError, Unit, dump_tmx, load_tmx
+
+
+@dataclass
+class ExportResult:
+    path: str
+    written: bool
+    pairs: dict[str, int] = field(default_factory=dict)
+    """lang -> translation units written."""
+
+
+def export_tmx(project: Project, path: Path, langs: list[str] | None = None) -> ExportResult:
+    """Write every reviewed source/translation pair of the selected languages to ``path``."""
+    units: list[Unit] = []
+    seen: set[tuple[str, str, str]] = set()
+    counts: dict[str, int] = {}
+    for lang in project.languages(langs):
+        counts[lang] = 0
+        for statement in project.statements:
+            po = project.read_catalog(lang, statement.slug)
+            if po is None:
+                continue
+            shown = project.shown(project.catalog_path(lang, statement.slug))
+            drafts = project.read_drafts(lang, statement.slug)
+            for entry in translation_memory.reviewed(po, shown, catalogs.name_ids(statement.segments), drafts):
+                key = (lang, entry.source, entry.target)
+                if key in seen:
+                    continue  # a sentence two statements share: one unit is enough
+                seen.add(key)
+                units.append(Unit(entry.source, {lang: entry.target}, entry.origin))
+                counts[lang] += 1
+    data = dump_tmx(units, project.config.source_language, catalogs.now())
+    written = write_if_changed(path, data)
+    return ExportResult(display_path(path, project.root), written, counts)
+
+
+@dataclass
+class ImportResult:
+    source: str
+    stored: str
+    written: bool
+    units: dict[str, int] = field(default_factory=dict)
+    """lang -> units the memory now offers for that language."""
+
+
+def import_tmx(project: Project, source: Path, *, replace: bool = False) -> ImportResult:
+    """Validate the TMX file ``source`` and store it in the project's ``tm/`` folder."""
+    shown = str(source)
+    if not source.is_file():
+        raise TmxError("no such file", Location(shown))
+    config = project.config
+    targets = {lang: _base(lang) for lang in config.target_languages}
+    units = load_tmx(source, shown, config.source_language, sorted(set(targets.values())))
+    counts = {lang: sum(1 for u in units if base in u.targets) for lang, base in targets.items()}
+    if not any(counts.values()):
+        raise TmxError(
+            f"no translation unit from {config.source_language} into {', '.join(config.target_languages)}: "
+            "nothing this project could use (check the TMX header's srclang and the xml:lang of each <tuv>)",
+            Location(shown),
+        )
+    name = source.name if source.suffix.lower() == ".tmx" else f"{source.name}.tmx"
+    target = config.tm / name
+    data = source.read_bytes()
+    if target.exists() and target.read_bytes() != data and not replace:
+        raise TmxError(
+            f"{display_path(target, project.root)} already holds a different memory: "
+            "rename the file to keep both, or import with --replace",
+            Location(shown),
+        )
+    written = write_if_changed(target, data)
+    return ImportResult(shown, display_path(target, project.root), written, counts)
+
+
+def _base(lang: str) -> str:
+    return lang.replace("_", "-").split("-")[0].lower()
+
+
+__all__ = ["ExportResult", "ImportResult", "export_tmx", "import_tmx"]

@@ -1,0 +1,148 @@
+"""Every fact about a language code, in one place: names, direction, plural forms, dates and digits.
+
+Facts come from CLDR via Babel, except Plural-Forms, which come from GNU gettext's msginit
+(a table generated into ``data/plural_forms.tsv``).
+
+Arabic may be written with Latin digits (the default of CLDR's ``ar`` locale
+and of most Arabic NGO and ICC pages) or Arabic-Indic digits; a project
+chooses per language in ``toolkit.toml``::
+
+    [project]
+    digits = { ar = "arab" }   # "latn" (default) or "arab"
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.dates import format_date
+
+DIGIT_SYSTEMS = {
+    "latn": "0123456789",
+    "arab": "٠١٢٣٤٥٦٧٨٩",  # Arabic-Indic
+    "arabext": "۰۱۲۳۴۵۶۷۸۹",  # Extended Arabic-Indic (Persian, Urdu)
+}
+_TO_LATIN = str.maketrans(DIGIT_SYSTEMS["arab"] + DIGIT_SYSTEMS["arabext"], DIGIT_SYSTEMS["latn"] * 2)
+
+
+def babel_locale(lang: str) -> str:
+    return lang.replace("-", "_")
+
+
+def to_digits(text: str, system: str) -> str:
+    """Rewrite every digit of ``text`` in ``system``.
+
+    >>> to_digits("E.O. 14203", "arab")
+    'E.O. ١٤٢٠٣'
+    """
+    latin = text.translate(_TO_LATIN)
+    if system == "latn":
+        return latin
+    return latin.translate(str.maketrans(DIGIT_SYSTEMS["latn"], DIGIT_SYSTEMS[system]))
+
+
+def latin_digits(text: str) -> str:
+    """Fold Arabic-Indic digits to 0-9 (to compare numbers across scripts)."""
+    return text.translate(_TO_LATIN)
+
+
+def long_date(date: dt.date, lang: str, digits: Mapping[str, str] | None = None, locale: str = "") -> str:
+    """``14 janvier 2025``, ``14 de enero de 2025``, ``14 يناير 2025``; ``locale`` (``en_GB``) over ``lang``.
+
+    >>> long_date(dt.date(2025, 1, 14), "es")
+    '14 de enero de 2025'
+    >>> long_date(dt.date(2025, 1, 14), "ar", {"ar": "arab"})
+    '١٤ يناير ٢٠٢٥'
+    >>> long_date(dt.date(2025, 2, 6), "en"), long_date(dt.date(2025, 2, 6), "en", locale="en_GB")
+    ('February 6, 2025', '6 February 2025')
+    """
+    text = format_date(date, "long", locale=babel_locale(locale or lang))
+    system = (digits or {}).get(lang)
+    return to_digits(text, system) if system else text
+
+
+DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
+"""For a language neither gettext's table nor CLDR knows (msginit then writes no Plural-Forms)."""
+
+
+@cache
+def _plural_table() -> dict[str, str]:
+    text = (resources.files("toolkit") / "data" / "plural_forms.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    return {code: value for code, value in rows}
+
+
+def plural_forms(lang: str) -> str:
+    """The Plural-Forms header GNU ``msginit -l <lang>`` writes (gettext's table, then CLDR).
+
+    Read from a table generated with msginit (scripts/plural_table.py), never from the installed
+    Babel: Babel follows each new CLDR, and CLDR 46 gave French and Spanish a third form that
+    Poedit, Weblate and GNU tools do not expect.
+
+    >>> plural_forms("fr"), plural_forms("pt-BR"), plural_forms("es")
+    ('nplurals=2; plural=(n > 1);', 'nplurals=2; plural=(n > 1);', 'nplurals=2; plural=(n != 1);')
+    """
+    code = lang.replace("-", "_")
+    table = _plural_table()
+    return table.get(code) or table.get(code.split("_")[0]) or DEFAULT_PLURAL_FORMS
+
+
+def english_name(lang: str) -> str:
+    return Locale.parse(lang.replace("-", "_")).get_display_name("en") or lang
+
+
+@cache
+def language_name(lang: str) -> str:
+    """The language's name in itself, capitalised as a menu entry.
+
+    >>> language_name("es"), language_name("ar")
+    ('Español', 'العربية')
+    """
+    try:
+        name = Locale.parse(lang.replace("-", "_")).get_display_name(lang.replace("-", "_")) or lang
+    except (UnknownLocaleError, ValueError):
+        return lang
+    return name[:1].upper() + name[1:]
+
+
+@cache  # Babel parses the locale each time; renderers ask per paragraph and run
+def text_direction(lang: str) -> str:
+    """``rtl`` or ``ltr``, from CLDR (never a hard-coded list of languages).
+
+    >>> text_direction("ar"), text_direction("fr")
+    ('rtl', 'ltr')
+    """
+    try:
+        return "rtl" if Locale.parse(lang.replace("-", "_")).text_direction == "rtl" else "ltr"
+    except (UnknownLocaleError, ValueError):
+        return "ltr"
+
+
+@cache
+def word_language(lang: str) -> str:
+    """The tag Word expects in ``w:lang`` (language-REGION): ``fr-FR``, ``es-ES``, ``ar-SA``.
+
+    CLDR's likely region, except Arabic: Word and its proofing tools default to
+    ``ar-SA``, not CLDR's ``ar-EG``.
+
+    >>> [word_language(x) for x in ("fr", "es", "ar", "pt-BR")]
+    ['fr-FR', 'es-ES', 'ar-SA', 'pt-BR']
+    """
+    if lang == "ar":
+        return "ar-SA"
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return lang
+    territory = locale.territory or _likely_territory(locale.language)
+    return f"{locale.language}-{territory}" if territory else locale.language
+
+
+def _likely_territory(language: str) -> str | None:
+    likely = get_global("likely_subtags").get(language)  # e.g. fr -> fr_Latn_FR
+    return str(likely).split("_")[-1] if likely else None

@@ -1,0 +1,1 @@
+"""Segmentation: a Document -> the segments translators see (sentences or paragraphs), and back."""

@@ -1,0 +1,321 @@
+"""Document -> segments (the msgids), and segments' translations -> translated Document.
+
+Both directions walk the document with the same traversal (:func:`map_content`),
+so the n-th segment extracted is the n-th segment replaced, whatever the shape
+of the statement.
+
+What is one segment:
+- the title, the subtitle, the author and the place, each whole;
+- each heading, each list-item paragraph and each name of a names block, whole;
+- each sentence of other paragraphs (``unit = "sentence"``) or the whole
+  paragraph (``unit = "paragraph"``);
+- a hard line break always ends a segment (address blocks, contact blocks).
+A boundary never falls inside bold, italic, a link or code.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from ..document import (
+    Block,
+    Code,
+    Content,
+    Document,
+    Emphasis,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    ListItem,
+    Meta,
+    Paragraph,
+    Quote,
+    Strong,
+    Text,
+    plain_text,
+)
+from ..document.markup import link_targets, normalize, serialize, strip
+from .sentences import sentence_spans
+
+UNITS = ("sentence", "paragraph")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where a piece of inline content sits, for context comments and policies."""
+
+    role: str
+    """title, subtitle, author, place, heading, paragraph, quote, list-item or name."""
+    line: int
+    context: str
+    """Human description for translators: ``list item 3 of 6``, ``heading 2``."""
+    split: bool
+    """Whether sentences of this content become separate segments."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable unit: a msgid and what it came from."""
+
+    msgid: str
+    """Light Markdown (``**bold**``, ``*em*``, ``[text][1]``)."""
+    content: Content
+    links: tuple[str, ...]
+    """URLs of ``[text][N]``, in order."""
+    line: int
+    context: str
+    role: str
+
+    @property
+    def is_name(self) -> bool:
+        return self.role == "name"
+
+
+Translate = Callable[[Segment], Content | None]
+"""Returns translated content for a segment, or None to keep the source."""
+
+
+def segment_document(doc: Document, unit: str = "sentence") -> list[Segment]:
+    """Every segment of ``doc`` in reading order (duplicates included)."""
+    found: list[Segment] = []
+
+    def collect(content: Content, slot: Slot) -> Content:
+        pieces = split_content(content, slot.split and unit == "sentence")
+        for piece, (where, breaks) in zip(_segments_of(pieces), _positions(pieces), strict=True):
+            # A hard break ends a source line, so the segment after it starts ``breaks`` lines down.
+            found.append(_segment(piece, replace(slot, line=slot.line + breaks, context=slot.context + where)))
+        return content
+
+    map_content(doc, collect)
+    return found
+
+
+def translate_document(doc: Document, lang: str, translate: Translate, unit: str = "sentence") -> Document:
+    """A copy of ``doc`` in ``lang`` with each segment replaced by ``translate(segment)``."""
+
+    def apply(content: Content, slot: Slot) -> Content:
+        out: list[Inline] = []
+        for piece in split_content(content, slot.split and unit == "sentence"):
+            if isinstance(piece, tuple):
+                result = translate(_segment(piece, slot))
+                out.extend(piece if result is None else result)
+            else:
+                out.append(piece)
+        return normalize(tuple(out))
+
+    return replace(map_content(doc, apply), lang=lang)
+
+
+def _segment(content: Content, slot: Slot) -> Segment:
+    links = link_targets(content)
+    return Segment(serialize(content, links), content, links, slot.line, slot.context, slot.role)
+
+
+def _segments_of(pieces: list[Piece]) -> list[Content]:
+    return [p for p in pieces if isinstance(p, tuple)]
+
+
+def _positions(pieces: list[Piece]) -> list[tuple[str, int]]:
+    """``, sentence 2 of 3`` / ``, line 1 of 4`` for each segment of one piece of content,
+    with the number of hard line breaks before it."""
+    lines: list[int] = []  # segments per line
+    count = 0
+    for piece in [*pieces, LineBreak()]:
+        if isinstance(piece, LineBreak):
+            lines.append(count)
+            count = 0
+        elif isinstance(piece, tuple):
+            count += 1
+    out: list[tuple[str, int]] = []
+    for number, per_line in enumerate(lines, 1):
+        for k in range(1, per_line + 1):
+            parts = []
+            if len(lines) > 1:
+                parts.append(f"line {number} of {len(lines)}")
+            if per_line > 1:
+                parts.append(f"sentence {k} of {per_line}")
+            out.append(("".join(f", {p}" for p in parts), number - 1))
+    return out
+
+
+# --- splitting one piece of content -----------------------------------------
+
+Piece = Content | Text | LineBreak
+"""A segment (a content tuple) or the separator between two segments."""
+
+
+def split_content(content: Content, sentences: bool) -> list[Piece]:
+    """Cut content at top-level hard breaks and, if ``sentences``, at sentence ends."""
+    pieces: list[Piece] = []
+    line: list[Inline] = []
+    for node in (*content, LineBreak()):
+        if isinstance(node, LineBreak):
+            if pieces:
+                pieces.append(LineBreak())
+            pieces.extend(_split_line(tuple(line), sentences))
+            line = []
+        else:
+            line.append(node)
+    # drop separators left at the edges by empty lines
+    while pieces and not isinstance(pieces[0], tuple):
+        pieces.pop(0)
+    while pieces and not isinstance(pieces[-1], tuple):
+        pieces.pop()
+    return pieces
+
+
+def _split_line(line: Content, sentences: bool) -> list[Piece]:
+    line = strip(normalize(line))
+    if not line:
+        return []
+    if not sentences:
+        return [line]
+    text, atoms = _flatten(line)
+    cuts = [0]
+    spans = sentence_spans(text)
+    for (_, prev_end), (start, _) in itertools.pairwise(spans):
+        if not any(a < prev_end < b or a < start < b for a, b in atoms):
+            cuts.append(start)
+    cuts.append(len(text))
+    pieces: list[Piece] = []
+    for a, b in itertools.pairwise(cuts):
+        part = strip(_slice(line, a, b))
+        if part:
+            if pieces:
+                pieces.append(Text(" "))
+            pieces.append(part)
+    return pieces
+
+
+def _flatten(line: Content) -> tuple[str, list[tuple[int, int]]]:
+    """Plain text of a line and the (start, end) ranges no cut may fall into."""
+    parts: list[str] = []
+    atoms: list[tuple[int, int]] = []
+    pos = 0
+    for node in line:
+        text = node.text if isinstance(node, Text) else plain_text((node,))
+        if not isinstance(node, Text):
+            atoms.append((pos, pos + len(text)))
+        parts.append(text)
+        pos += len(text)
+    return "".join(parts), atoms
+
+
+def _slice(line: Content, a: int, b: int) -> Content:
+    """Top-level nodes covering plain-text offsets [a, b); text nodes are cut."""
+    out: list[Inline] = []
+    pos = 0
+    for node in line:
+        length = len(node.text if isinstance(node, Text) else plain_text((node,)))
+        start, end = pos, pos + length
+        pos = end
+        if end <= a or start >= b:
+            continue
+        if isinstance(node, Text):
+            out.append(Text(node.text[max(a, start) - start : min(b, end) - start]))
+        else:
+            out.append(node)  # atoms are never cut: cuts fall outside them
+    return tuple(out)
+
+
+# --- the shared traversal ---------------------------------------------------
+
+Mapper = Callable[[Content, Slot], Content]
+
+
+def map_content(doc: Document, fn: Mapper) -> Document:
+    """Apply ``fn`` to every piece of translatable inline content, in reading order."""
+    return _Walker(doc, fn).document()
+
+
+class _Walker:
+    def __init__(self, doc: Document, fn: Mapper) -> None:
+        self.doc = doc
+        self.fn = fn
+        self.paragraphs = sum(1 for b in _top_level_paragraphs(doc.blocks))
+        self.paragraph_no = 0
+
+    def document(self) -> Document:
+        meta = self.doc.meta
+        lines = meta.lines
+
+        def field(key: str, value: Content | None, what: str) -> Content | None:
+            if value is None:
+                return None
+            return self.fn(value, Slot(key, lines.get(key, 1), what, split=False))
+
+        title = field("title", meta.title, "title")
+        subtitle = field("subtitle", meta.subtitle, "subtitle")
+        author = field("author", meta.author, "author (front matter)")
+        place = field("place", meta.place, "place (front matter)")
+        assert title is not None and author is not None
+        new_meta = Meta(
+            title=title,
+            date=meta.date,
+            kind=meta.kind,
+            author=author,
+            subtitle=subtitle,
+            place=place,
+            lines=meta.lines,
+        )
+        return replace(self.doc, meta=new_meta, blocks=self.blocks(self.doc.blocks, depth=1, quoted=False))
+
+    def blocks(self, blocks: tuple[Block, ...], depth: int, quoted: bool) -> tuple[Block, ...]:
+        return tuple(self.block(b, depth, quoted) for b in blocks)
+
+    def block(self, block: Block, depth: int, quoted: bool) -> Block:
+        if isinstance(block, Heading):
+            slot = Slot("heading", block.line, f"heading {block.level}", split=False)
+            return replace(block, content=self.fn(block.content, slot))
+        if isinstance(block, Paragraph):
+            if quoted:
+                slot = Slot("quote", block.line, "quotation", split=True)
+            else:
+                self.paragraph_no += 1
+                slot = Slot("paragraph", block.line, f"paragraph {self.paragraph_no} of {self.paragraphs}", split=True)
+            return replace(block, content=self.fn(block.content, slot))
+        if isinstance(block, ListBlock):
+            return replace(block, items=tuple(self.item(block, i, item, depth, quoted) for i, item in enumerate(block.items, 1)))
+        if isinstance(block, Quote):
+            return replace(block, blocks=self.blocks(block.blocks, depth, quoted=True))
+        return block
+
+    def item(self, lst: ListBlock, number: int, item: ListItem, depth: int, quoted: bool) -> ListItem:
+        total = len(lst.items)
+        if lst.names:
+            role, what = "name", f"name {number} of {total} in signatory list"
+        else:
+            kind = "numbered" if lst.ordered else "bulleted"
+            nested = f", nested level {depth}" if depth > 1 else ""
+            role, what = "list-item", f"{kind} list item {number} of {total}{nested}"
+        blocks: list[Block] = []
+        for child in item.blocks:
+            if isinstance(child, Paragraph):
+                blocks.append(replace(child, content=self.fn(child.content, Slot(role, child.line, what, split=False))))
+            elif isinstance(child, ListBlock):
+                blocks.append(self.block(child, depth + 1, quoted))
+            else:
+                blocks.append(self.block(child, depth, quoted))
+        return replace(item, blocks=tuple(blocks))
+
+
+def _top_level_paragraphs(blocks: tuple[Block, ...]) -> list[Paragraph]:
+    return [b for b in blocks if isinstance(b, Paragraph)]
+
+
+__all__ = [
+    "Code",
+    "Emphasis",
+    "Link",
+    "Segment",
+    "Slot",
+    "Strong",
+    "map_content",
+    "segment_document",
+    "split_content",
+    "translate_document",
+]

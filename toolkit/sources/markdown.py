@@ -1,0 +1,234 @@
+"""Markdown with YAML front matter -> Document.
+
+The body is parsed by markdown-it-py (CommonMark). Constructs the model cannot
+hold -- tables, images, raw HTML, code blocks -- are errors naming file:line:
+a statement must never lose a paragraph on its way to four languages.
+
+A signatory list is marked by an HTML comment on the line before it::
+
+    <!-- names -->
+    - Amnesty International
+    - Human Rights Watch
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+from markdown_it.token import Token
+
+from ..document import KINDS, Block, Content, Document, Heading, ListBlock, ListItem, Meta, Paragraph, Quote, Rule
+from ..document.markup import content_from_tokens, new_parser
+from ..errors import Location, SourceError
+
+_PARSER = new_parser()
+_NAMES_DIRECTIVE = re.compile(r"^<!--\s*names\s*-->\s*$")
+_COMMENT = re.compile(r"^<!--.*-->\s*$", re.DOTALL)
+_REQUIRED = ("title", "date", "kind", "author")
+_OPTIONAL = ("subtitle", "place")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def decode_source(data: bytes, path: str) -> str:
+    """UTF-8 text with LF line ends; a bad byte is an error naming its line and column."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SourceError(
+            f"not valid UTF-8: byte 0x{data[exc.start]:02x} at column {column} (save the file as UTF-8)",
+            Location(path, line),
+        ) from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_markdown(data: bytes, path: str, slug: str, warnings: list[tuple[Location, str]]) -> Document:
+    """Read one statement. ``warnings`` receives (location, message) for what was dropped."""
+    text = decode_source(data, path)
+    lines = text.split("\n")
+    meta_raw, meta_lines, body_start = _front_matter(lines, path)
+    meta = _meta(meta_raw, meta_lines, path, warnings)
+    # Blank out the front matter instead of cutting it, so that markdown-it's
+    # line maps are line numbers of the file itself.
+    body = "\n" * body_start + "\n".join(lines[body_start:])
+    tokens = _PARSER.parse(body)
+    builder = _BlockBuilder(tokens, path, warnings)
+    blocks = builder.blocks(0, len(tokens))
+    return Document(slug=slug, path=path, lang="en", meta=meta, blocks=blocks)
+
+
+# --- front matter -----------------------------------------------------------
+
+
+def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str, int], int]:
+    if not lines or lines[0].strip() != "---":
+        raise SourceError(
+            "missing front matter: the file must start with a line '---', then title, date, kind, author, then '---'",
+            Location(path, 1),
+        )
+    end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
+    if end is None:
+        raise SourceError("front matter is not closed: add a line '---' after it", Location(path, 1))
+    block = "\n".join(lines[1:end])
+    try:
+        # BaseLoader keeps every scalar as the text the author wrote: safe_load would turn
+        # `author: yes` into True and `date: 2025-02-30` into an uncaught ValueError.
+        data = yaml.load(block, Loader=yaml.BaseLoader) if block.strip() else {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise SourceError(f"malformed front matter: {problem}", Location(path, line)) from None
+    if not isinstance(data, dict):
+        raise SourceError("front matter must be 'key: value' lines", Location(path, 2))
+    key_lines: dict[str, int] = {}
+    for number, line in enumerate(lines[1:end], 2):
+        match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
+        if match:
+            key_lines.setdefault(match.group(1), number)
+    return data, key_lines, end + 1
+
+
+def _meta(raw: dict[str, Any], key_lines: dict[str, int], path: str, warnings: list[tuple[Location, str]]) -> Meta:
+    def where(key: str) -> Location:
+        return Location(path, key_lines.get(key, 1))
+
+    for key in _REQUIRED:
+        if raw.get(key) in (None, ""):
+            raise SourceError(f"front matter lacks '{key}' (required: {', '.join(_REQUIRED)})", Location(path, 1))
+    for key in raw:
+        if key not in _REQUIRED and key not in _OPTIONAL:
+            warnings.append((where(str(key)), f"unknown front-matter key '{key}' ignored"))
+
+    date_text = raw["date"]
+    if not isinstance(date_text, str) or not _ISO_DATE.fullmatch(date_text.strip()):
+        raise SourceError(f"date must be an ISO date like 2025-01-14, not {date_text!r}", where("date"))
+    try:
+        date = dt.date.fromisoformat(date_text.strip())
+    except ValueError as exc:
+        raise SourceError(f"date {date_text.strip()} does not exist ({exc})", where("date")) from None
+
+    kind = str(raw["kind"]).strip().lower().replace(" ", "-").replace("_", "-")
+    if kind not in KINDS:
+        allowed = ", ".join(k.replace("-", " ") for k in KINDS)
+        raise SourceError(f"kind must be one of: {allowed} (not {raw['kind']!r})", where("kind"))
+
+    def field(key: str) -> Content | None:
+        value = raw.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            raise SourceError(f"'{key}' must be text", where(key))
+        return _inline(value, where(key), warnings)
+
+    title, author = field("title"), field("author")
+    assert title is not None and author is not None
+    return Meta(
+        title=title,
+        date=date,
+        kind=kind,
+        author=author,
+        subtitle=field("subtitle"),
+        place=field("place"),
+        lines={k: v for k, v in key_lines.items() if k in _REQUIRED + _OPTIONAL},
+    )
+
+
+def _inline(text: str, where: Location, warnings: list[tuple[Location, str]]) -> Content:
+    return _content(_PARSER.parseInline(text)[0].children or [], where, warnings)
+
+
+def _content(tokens: Sequence[Token], where: Location, warnings: list[tuple[Location, str]]) -> Content:
+    """Inline tokens as document content; what the model cannot hold is a warning or an error at ``where``."""
+    try:
+        return content_from_tokens(tokens, lambda m: warnings.append((where, m)))
+    except ValueError as exc:
+        raise SourceError(str(exc), where) from None
+
+
+# --- body -------------------------------------------------------------------
+
+
+class _BlockBuilder:
+    """Walks markdown-it's flat token stream and builds nested blocks."""
+
+    def __init__(self, tokens: Sequence[Token], path: str, warnings: list[tuple[Location, str]]) -> None:
+        self.tokens = tokens
+        self.path = path
+        self.warnings = warnings
+        self.names_pending: Location | None = None
+
+    def loc(self, tok: Token) -> Location:
+        return Location(self.path, tok.map[0] + 1 if tok.map else None)
+
+    def _close(self, start: int) -> int:
+        """Index of the token closing the one opened at ``start``."""
+        depth = 0
+        for i in range(start, len(self.tokens)):
+            depth += self.tokens[i].nesting
+            if depth == 0:
+                return i
+        raise AssertionError("unbalanced markdown-it token stream")  # pragma: no cover
+
+    def blocks(self, start: int, end: int) -> tuple[Block, ...]:
+        out: list[Block] = []
+        i = start
+        while i < end:
+            tok = self.tokens[i]
+            close = self._close(i) if tok.nesting == 1 else i
+            block = self.block(tok, i, close)
+            if block is not None:
+                if self.names_pending is not None and not isinstance(block, ListBlock):
+                    raise SourceError("<!-- names --> must be followed by a bullet list", self.names_pending)
+                out.append(block)
+            i = close + 1
+        if self.names_pending is not None and start == 0:
+            raise SourceError("<!-- names --> must be followed by a bullet list", self.names_pending)
+        return tuple(out)
+
+    def block(self, tok: Token, i: int, close: int) -> Block | None:
+        line = tok.map[0] + 1 if tok.map else 1
+        kind = tok.type
+        if kind == "heading_open":
+            return Heading(int(tok.tag[1]), self.inline(self.tokens[i + 1]), line)
+        if kind == "paragraph_open":
+            return Paragraph(self.inline(self.tokens[i + 1]), line)
+        if kind in ("bullet_list_open", "ordered_list_open"):
+            names, self.names_pending = self.names_pending is not None, None
+            items = tuple(self.item(j) for j in range(i + 1, close) if self._is_item(j, i))
+            start = int(tok.attrs.get("start", 1) or 1)
+            return ListBlock(items, kind == "ordered_list_open", line, start, names)
+        if kind == "blockquote_open":
+            return Quote(self.blocks(i + 1, close), line)
+        if kind == "hr":
+            return Rule(line)
+        if kind == "html_block":
+            content = tok.content.strip()
+            if _NAMES_DIRECTIVE.match(content):
+                self.names_pending = self.loc(tok)
+                return None
+            if _COMMENT.match(content):
+                return None  # an author's note to self: not content
+            raise SourceError(f"raw HTML is not supported ({content.splitlines()[0][:40]!r})", self.loc(tok))
+        if kind == "table_open":
+            raise SourceError("tables are not supported; use a list", self.loc(tok))
+        if kind in ("fence", "code_block"):
+            hint = " (is a paragraph indented by 4 spaces?)" if kind == "code_block" else ""
+            raise SourceError(f"code blocks are not supported{hint}", self.loc(tok))
+        raise SourceError(f"unsupported Markdown block '{kind}'", self.loc(tok))  # pragma: no cover
+
+    def _is_item(self, j: int, list_open: int) -> bool:
+        tok = self.tokens[j]
+        return tok.type == "list_item_open" and tok.level == self.tokens[list_open].level + 1
+
+    def item(self, j: int) -> ListItem:
+        tok = self.tokens[j]
+        return ListItem(self.blocks(j + 1, self._close(j)), tok.map[0] + 1 if tok.map else 1)
+
+    def inline(self, tok: Token) -> Content:
+        return _content(tok.children or [], self.loc(tok), self.warnings)
