@@ -35,8 +35,9 @@ def project_with(tmp_path: Path, config_extra: str = "", body: str = BODY) -> Pa
 def edition(root: Path, lang: str = "fr", fallback: str = "draft"):  # type: ignore[no-untyped-def]
     project = api.open_project(root)
     st = project.statements[0]
-    po = project.read_catalog(lang, st.slug)
-    shown = project.shown(project.catalog_path(lang, st.slug))
+    project.load_catalogs([lang])
+    po = project.catalog(lang, st.slug).read()
+    shown = project.catalog(lang, st.slug).shown
     return reassemble(
         st,
         lang,

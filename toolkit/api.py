@@ -111,9 +111,9 @@ def extract(project: Project, slugs: list[str] | None = None) -> ExtractResult:
 
     # 1. Read and validate everything that exists before computing anything.
     old_templates = {s.slug: project.read_template(s.slug) for s in statements}
-    old_catalogs = {
-        (lang, s.slug): project.read_catalog(lang, s.slug) for s in statements for lang in project.config.target_languages
-    }
+    project.load_catalogs(None, slugs)
+    targets = project.config.target_languages
+    old_catalogs = {(lang, s.slug): project.catalog(lang, s.slug).read() for s in statements for lang in targets}
 
     # 2. Compute every new file.
     outputs: list[tuple[Path, bytes | None]] = []  # None: unchanged
@@ -200,13 +200,14 @@ def status(project: Project, langs: list[str] | None = None, slugs: list[str] | 
     """
     rows: list[StatusRow] = []
     statements = project.select(slugs)
-    catalogs_ = {(lang, st.slug): project.read_catalog(lang, st.slug) for st in statements for lang in project.languages(langs)}
+    project.load_catalogs(langs, slugs)
+    catalogs_ = {(lang, st.slug): project.catalog(lang, st.slug).read() for st in statements for lang in project.languages(langs)}
     qa = check_project(project, langs, slugs, release=True)
     for st in statements:
         ids = list(dict.fromkeys(s.msgid for s in st.segments))
         for lang in project.languages(langs):
             po = catalogs_[(lang, st.slug)]
-            drafts = project.read_drafts(lang, st.slug)
+            drafts = project.catalog(lang, st.slug).read_drafts()
             entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
             states = [draft_record.as_counted(entries.get(m), m, drafts) for m in ids]
             unreviewed = [m for m in ids if m in entries and draft_record.is_unreviewed(drafts.get(m), entries[m].msgstr)]

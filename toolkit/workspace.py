@@ -1,12 +1,16 @@
-"""A project on disk: its statements and its catalogs, read and validated together.
+"""A project as read from disk: its configuration, statements, catalogs and glossary, each read once.
 
-Everything here reads; nothing writes. Commands first load the whole project
-(every source, every catalog) so that one broken file stops them before they
-change anything.
+Everything here reads; nothing writes. :func:`load_project` reads every source;
+:meth:`Project.load_catalogs` then reads every catalog a command needs, once,
+keeping bytes and text beside the parsed entries (for line numbers, and so that
+a write can check that nobody changed the file since). Stages receive the loaded
+project and never read files themselves; a file that cannot be read is kept as
+its error, which strict users raise (:meth:`CatalogFile.read`) and QA reports.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -16,7 +20,7 @@ from babel import Locale
 from .catalogs import TemplateInfo, draft_record, pofile
 from .config import Config
 from .document import Document, plain_text
-from .errors import CatalogError, Location, SourceError, display_path
+from .errors import CatalogError, CharsetError, Location, SourceError, display_path
 from .glossary import Glossary, load_glossary
 from .segmentation.segments import Segment, segment_document
 from .sources import READERS
@@ -38,11 +42,55 @@ class Statement:
         return plain_text(self.doc.meta.title)
 
 
+@dataclass(frozen=True)
+class CatalogFile:
+    """One PO file as read, once per run: bytes, text and entries, or why it could not be read."""
+
+    lang: str
+    slug: str
+    path: Path
+    shown: str
+    """The path as users see it (``locales/fr/x.po``)."""
+    data: bytes | None = None
+    """The bytes read; None when there is no such file."""
+    text: str = ""
+    parsed: polib.POFile | None = field(default=None, repr=False)
+    """The entries; None when the file is absent or unreadable."""
+    error: CatalogError | None = None
+    """Why the file could not be decoded or parsed."""
+    drafts: Mapping[str, draft_record.Draft] = field(default_factory=dict, repr=False)
+    """The drafts record beside it (``<slug>.mt.json``)."""
+    drafts_error: CatalogError | None = None
+
+    @property
+    def exists(self) -> bool:
+        return self.data is not None
+
+    def read(self) -> polib.POFile | None:
+        """The entries, validated (encoding, grammar, header language); None when the file does not exist.
+
+        Raises the error that kept the file from being read: commands that change files stop on it.
+        """
+        if self.error is not None:
+            raise self.error
+        if self.parsed is not None:
+            check_language(self.parsed, self.lang, self.shown, self.text)
+        return self.parsed
+
+    def read_drafts(self) -> Mapping[str, draft_record.Draft]:
+        if self.drafts_error is not None:
+            raise self.drafts_error
+        return self.drafts
+
+
 @dataclass
 class Project:
     config: Config
     statements: list[Statement]
     warnings: list[tuple[Location, str]] = field(default_factory=list)
+    catalogs: dict[tuple[str, str], CatalogFile] = field(default_factory=dict, repr=False)
+    """(lang, slug) -> the catalog as read by :meth:`load_catalogs`."""
+    _glossary: Glossary | None = field(default=None, repr=False)
 
     @property
     def root(self) -> Path:
@@ -77,28 +125,62 @@ class Project:
     def template_info(self) -> TemplateInfo:
         return TemplateInfo(self.config.name, self.config.contact, self.config.source_language)
 
-    def read_catalog(self, lang: str, slug: str) -> polib.POFile | None:
-        """The catalog of ``slug`` in ``lang``, validated; None when it does not exist yet."""
-        path = self.catalog_path(lang, slug)
-        if not path.exists():
-            return None
-        shown = self.shown(path)
-        data = path.read_bytes()
-        text = pofile.decode(data, shown)
-        po = pofile.parse(text, shown)
-        check_language(po, lang, shown, text)
-        return po
+    def load_catalogs(self, langs: Sequence[str] | None = None, slugs: Sequence[str] | None = None) -> None:
+        """Read the catalogs (and drafts records) of ``langs`` x ``slugs`` (all targets x all statements), once."""
+        targets = [lang for lang in langs or () if lang != self.config.source_language]
+        if langs and not targets:
+            return  # the source language alone: no catalog
+        wanted = self.languages(targets or None)
+        for statement in self.select(list(slugs) if slugs else None):
+            for lang in wanted:
+                if (lang, statement.slug) not in self.catalogs:
+                    self.catalogs[(lang, statement.slug)] = read_catalog_file(self.config, lang, statement.slug)
 
-    def read_drafts(self, lang: str, slug: str) -> dict[str, draft_record.Draft]:
-        """What the toolkit drafted into the catalog (``locales/<lang>/<slug>.mt.json``), by msgid."""
-        record = draft_record.record_path(self.config.locales, lang, slug)
-        return draft_record.load_record(record, self.shown(record))
+    def catalog(self, lang: str, slug: str) -> CatalogFile:
+        """The catalog of ``slug`` in ``lang`` as :meth:`load_catalogs` read it."""
+        try:
+            return self.catalogs[(lang, slug)]
+        except KeyError:
+            raise RuntimeError(f"catalog {lang}/{slug} used before load_catalogs() read it") from None
+
+    @property
+    def glossary(self) -> Glossary:
+        """The project's glossary, read on first use (empty when the file does not exist)."""
+        if self._glossary is None:
+            self._glossary = project_glossary(self.config)
+        return self._glossary
 
     def read_template(self, slug: str) -> polib.POFile | None:
         path = self.template_path(slug)
         if not path.exists():
             return None
         return pofile.read(path, self.shown(path))
+
+
+def read_catalog_file(config: Config, lang: str, slug: str) -> CatalogFile:
+    """Read one catalog and its drafts record, keeping any error for whoever uses it."""
+    path = config.locales / lang / f"{slug}.po"
+    shown = display_path(path, config.root)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        return CatalogFile(lang, slug, path, shown)
+    record = draft_record.record_path(config.locales, lang, slug)
+    try:
+        drafts: Mapping[str, draft_record.Draft] = draft_record.load_record(record, display_path(record, config.root))
+        drafts_error = None
+    except CatalogError as exc:
+        drafts, drafts_error = {}, exc
+    try:
+        text = pofile.decode(data, shown)
+    except CatalogError as exc:  # not UTF-8: QA files it under header-charset
+        error = CharsetError(exc.message, exc.location)
+        return CatalogFile(lang, slug, path, shown, data, error=error, drafts=drafts, drafts_error=drafts_error)
+    try:
+        parsed = pofile.parse(text, shown)
+    except CatalogError as exc:
+        return CatalogFile(lang, slug, path, shown, data, text, error=exc, drafts=drafts, drafts_error=drafts_error)
+    return CatalogFile(lang, slug, path, shown, data, text, parsed, drafts=drafts, drafts_error=drafts_error)
 
 
 def check_language(po: polib.POFile, lang: str, shown: str, text: str) -> None:

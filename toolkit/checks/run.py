@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 import polib
 
-from ..catalogs import pofile
 from ..catalogs.draft_record import is_pseudo
 from ..errors import CatalogError, CharsetError, Location
 from ..glossary import Glossary
 from ..segmentation.segments import Segment
-from ..workspace import Project, Statement, project_glossary
+from ..workspace import Project, Statement
 from .base import Catalog, Check, CheckReport, Entry, Issue
 from .settings import CheckSettings, check_settings
 
@@ -34,7 +32,8 @@ def run_checks(
     release: bool = False,
 ) -> CheckReport:
     settings = check_settings(project.config, {c.code: c.family for c in checks.values()})
-    runner = _Runner(checks, settings, project_glossary(project.config), release)
+    project.load_catalogs(langs, slugs)
+    runner = _Runner(checks, settings, project.glossary, release)
     report = CheckReport()
     for location, message in settings.warnings:
         runner.emit(report, "config", location, message, "", "")
@@ -81,17 +80,19 @@ class _Runner:
 
     def catalog(self, report: CheckReport, project: Project, statement: Statement, lang: str) -> None:
         slug = statement.slug
-        path = project.catalog_path(lang, slug)
-        shown = project.shown(path)
-        if not path.exists():
+        file = project.catalog(lang, slug)
+        shown = file.shown
+        if not file.exists:
             self.emit(report, "untranslated", Location(shown), "no catalog yet: run `stk extract`", lang, slug)
             return
         report.catalogs.append(shown)
-        read = self.read(report, path, shown, lang, slug)
-        if read is None:
+        if file.error is not None or file.parsed is None:
+            error = file.error or CatalogError("unreadable", Location(shown))
+            code = "header-charset" if isinstance(error, CharsetError) else "po-syntax"
+            self.emit(report, code, error.location or Location(shown), error.message, lang, slug)
             return
-        text, po = read
-        drafts = project.read_drafts(lang, slug)
+        text, po = file.text, file.parsed
+        drafts = dict(file.read_drafts())
         segments: dict[str, Segment] = {}
         for segment in statement.segments:
             segments.setdefault(segment.msgid, segment)
@@ -119,22 +120,6 @@ class _Runner:
                     continue
                 for message in check.on_entry(view):
                     self.emit(report, check.code, Location(shown, catalog.line(entry)), message, lang, slug, msgid)
-
-    def read(self, report: CheckReport, path: Path, shown: str, lang: str, slug: str) -> tuple[str, polib.POFile] | None:
-        """The catalog's text and entries, or None after reporting why it cannot be read."""
-        try:
-            text = pofile.decode(path.read_bytes(), shown)
-        except CatalogError as exc:
-            self.emit(report, "header-charset", exc.location or Location(shown), exc.message, lang, slug)
-            return None
-        try:
-            return text, pofile.parse(text, shown)
-        except CharsetError as exc:
-            self.emit(report, "header-charset", exc.location or Location(shown), exc.message, lang, slug)
-            return None
-        except CatalogError as exc:
-            self.emit(report, "po-syntax", exc.location or Location(shown), exc.message, lang, slug)
-            return None
 
     def noqa(self, report: CheckReport, catalog: Catalog, entry: polib.POEntry) -> frozenset[str]:
         """Check codes and families a translator comment ``# noqa: code <reason>`` silences."""

@@ -31,12 +31,12 @@ from pathlib import Path
 import polib
 
 from .. import catalogs
-from ..catalogs import NAME_NOTE, draft_record, patch, pofile
+from ..catalogs import NAME_NOTE, draft_record, patch
 from ..catalogs.draft_record import Draft
 from ..errors import CatalogError, EngineError, Location
 from ..files import write_if_changed
 from ..glossary import Glossary
-from ..workspace import Project, Statement, check_language, project_glossary
+from ..workspace import Project, Statement
 from . import translation_memory
 from .engines import Engine, create
 from .protection import NOTE_PREFIXES, protect, restore
@@ -142,8 +142,9 @@ def translate(
     source = project.config.source_language
 
     # 1. Read and check every catalog of every language, and plan, before writing anything.
-    glossary = project_glossary(project.config)
+    glossary = project.glossary
     selected = {s.slug for s in project.select(slugs)}
+    project.load_catalogs(langs)  # every statement's: they are all the memory
     languages = [_plan(project, lang, selected, settings) for lang in project.languages(langs)]
     for language in languages:
         if language.work and not dry_run:  # a dry run counts; it loads no model
@@ -174,19 +175,18 @@ def _plan(project: Project, lang: str, selected: set[str], settings: TranslateSe
     memory_entries: list[translation_memory.Entry] = []
     catalogs_: list[_Catalog] = []
     for statement in project.statements:
-        path = project.catalog_path(lang, statement.slug)
+        file = project.catalog(lang, statement.slug)
         is_selected = statement.slug in selected
-        if not path.exists():
+        po = file.read()
+        if po is None:
             if is_selected:
-                raise CatalogError(f"no catalog for {lang} yet: run `stk extract` first", Location(project.shown(path)))
+                raise CatalogError(f"no catalog for {lang} yet: run `stk extract` first", Location(file.shown))
             continue
-        shown = project.shown(path)
-        data = path.read_bytes()
-        text = pofile.decode(data, shown)
-        po = pofile.parse(text, shown)
-        check_language(po, lang, shown, text)
+        assert file.data is not None  # a file that parsed was read
+        shown, data, text = file.shown, file.data, file.text
+        path = file.path
         record_path = draft_record.record_path(config.locales, lang, statement.slug)
-        drafts = draft_record.load_record(record_path, project.shown(record_path))
+        drafts = dict(file.read_drafts())
         names = catalogs.name_ids(statement.segments)
         memory_entries.extend(translation_memory.reviewed(po, shown, names, drafts))
         if is_selected:

@@ -131,11 +131,12 @@ _COUNTS = ("segments", "tm", "tm_fuzzy", "tm_unchanged", "mt", "reviewed", "unch
 def build_report(project: Project, langs: list[str] | None = None, slugs: list[str] | None = None) -> Report:
     """Compare every drafts record of the selected catalogs with the catalogs' current text."""
     rows: list[ReportRow] = []
+    project.load_catalogs(langs, slugs)
     for statement in project.select(slugs):
         ids = list(dict.fromkeys(s.msgid for s in statement.segments))
         for lang in project.languages(langs):
-            po = project.read_catalog(lang, statement.slug)
-            drafts = project.read_drafts(lang, statement.slug)
+            file = project.catalog(lang, statement.slug)
+            po, drafts = file.read(), dict(file.read_drafts())
             entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
             rows.append(compare(lang, statement.slug, ids, entries, drafts))
     return Report(rows, catalogs.now())

@@ -38,14 +38,15 @@ def export_tmx(project: Project, path: Path, langs: list[str] | None = None) -> 
     units: list[Unit] = []
     seen: set[tuple[str, str, str]] = set()
     counts: dict[str, int] = {}
+    project.load_catalogs(langs)
     for lang in project.languages(langs):
         counts[lang] = 0
         for statement in project.statements:
-            po = project.read_catalog(lang, statement.slug)
+            file = project.catalog(lang, statement.slug)
+            po = file.read()
             if po is None:
                 continue
-            shown = project.shown(project.catalog_path(lang, statement.slug))
-            drafts = project.read_drafts(lang, statement.slug)
+            shown, drafts = file.shown, dict(file.read_drafts())
             for entry in translation_memory.reviewed(po, shown, catalogs.name_ids(statement.segments), drafts):
                 key = (lang, entry.source, entry.target)
                 if key in seen:

@@ -91,7 +91,8 @@ def reassemble_all(
     langs = list(langs)
     targets = [lang for lang in langs if lang != config.source_language]
     statements = list(statements)
-    catalogs = {(lang, st.slug): project.read_catalog(lang, st.slug) for st in statements for lang in targets}
+    project.load_catalogs(targets, [st.slug for st in statements])
+    catalogs = {(lang, st.slug): project.catalog(lang, st.slug).read() for st in statements for lang in targets}
     links = {lang: link_overrides(config, lang) for lang in langs}
     editions: dict[tuple[str, str], Edition] = {}
     for st in statements:
@@ -99,7 +100,7 @@ def reassemble_all(
             if lang == config.source_language:
                 editions[(st.slug, lang)] = source_edition(st, links[lang])
                 continue
-            path = project.catalog_path(lang, st.slug)
+            file = project.catalog(lang, st.slug)
             po = catalogs[(lang, st.slug)]
             editions[(st.slug, lang)] = reassemble(
                 st,
@@ -107,10 +108,10 @@ def reassemble_all(
                 po,
                 fallback=fallback,
                 links=links[lang],
-                catalog=project.shown(path),
-                catalog_text=path.read_text(encoding="utf-8") if po is not None else "",
+                catalog=file.shown,
+                catalog_text=file.text,
                 unit=config.segment_unit,
-                drafts=project.read_drafts(lang, st.slug) if po is not None else None,
+                drafts=dict(file.read_drafts()) if po is not None else None,
             )
     return editions
 
