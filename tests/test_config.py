@@ -81,3 +81,61 @@ def test_init_on_an_existing_project_says_what_to_do(tmp_path: Path) -> None:
     (other / "notes.txt").write_text("mine", encoding="utf-8")
     assert run_stk("init", str(other)).returncode == 0  # an existing folder that is not a project
     assert (other / "notes.txt").read_text(encoding="utf-8") == "mine" and (other / "toolkit.toml").is_file()
+
+
+def test_a_config_with_three_mistakes_reports_all_three_in_one_run(tmp_path: Path) -> None:
+    from helpers import run_stk
+
+    config = (
+        CONFIG + '[translate]\nbeam_size = 99\nengine = "deepl"\n[build]\nformats = ["docx", "pdfx"]\n[check]\ndisabel = []\n'
+    )
+    root = make_project(tmp_path / "p", {"s": statement("Text.")}, config)
+    run = run_stk("status", "--project", str(root))
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines() == [
+        "toolkit.toml:6: Config error: translate.beam_size must be from 1 to 16, not 99",
+        "toolkit.toml:7: Config error: translate.engine must be one of argos, pseudo, not 'deepl'",
+        "toolkit.toml:9: Config error: build.formats: unknown 'pdfx' (known: docx, html)",
+    ]
+
+
+def test_unknown_keys_warn_in_every_table_with_a_did_you_mean(tmp_path: Path) -> None:
+    tables = (
+        '[project]\nname = "T"\ntarget_languages = ["fr"]\norganization = "x"\n'
+        "[translate]\nbeamsize = 2\n[check.length]\nmin_ratoi = 0.2\n[build.labels.fr]\ndraf = 'P'\n[relase]\n"
+    )
+    root = make_project(tmp_path / "p", {}, tables)
+    assert [str(n) for n in load_config(root).notices] == [
+        "toolkit.toml:4: unknown key project.organization ignored (did you mean 'organisation'?)",
+        "toolkit.toml:6: unknown key translate.beamsize ignored (did you mean 'beam_size'?)",
+        "toolkit.toml:8: unknown key check.length.min_ratoi ignored (did you mean 'min_ratio'?)",
+        "toolkit.toml:10: unknown key build.labels.fr.draf ignored (did you mean 'draft'?)",
+        "toolkit.toml:11: unknown key relase ignored (did you mean 'release'?)",
+    ]
+
+
+def test_command_line_choices_go_through_the_same_rules(tmp_path: Path) -> None:
+    from toolkit.config import override
+
+    config = load_config(make_project(tmp_path / "p", {}, CONFIG + '[translate]\nengine = "pseudo"\n'))
+    assert override(config, engine="argos").translate.engine == "argos"
+    assert override(config, engine=None).translate.engine == "pseudo"
+    assert override(config, formats=["html", "docx"]).build.formats == ("docx", "html")
+    with pytest.raises(ConfigError) as error:
+        override(config, formats=["pdfx"])
+    assert str(error.value) == "command line: Config error: build.formats: unknown 'pdfx' (known: docx, html)"
+
+
+def test_every_registry_implements_exactly_its_vocabulary() -> None:
+    from toolkit import choices
+    from toolkit.checks import CHECKS
+    from toolkit.drafting.engines import ENGINES
+    from toolkit.languages import DIGIT_SYSTEMS
+    from toolkit.publishing.labels import _BUILT_IN
+    from toolkit.publishing.renderers import RENDERERS
+
+    assert tuple(ENGINES) == choices.ENGINES
+    assert tuple(RENDERERS) == choices.FORMATS
+    assert {c.code: c.family for c in CHECKS.values()} == choices.CHECKS
+    assert tuple(_BUILT_IN["en"]) == choices.LABELS
+    assert tuple(DIGIT_SYSTEMS) == choices.DIGIT_SYSTEMS

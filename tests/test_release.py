@@ -15,7 +15,7 @@ from release_helpers import fill_catalogs, set_msgstr
 
 from toolkit import api
 from toolkit.cli import build_parser, main
-from toolkit.errors import BuildError, ConfigError, Location
+from toolkit.errors import BuildError, ConfigError
 
 BODY = "First sentence. Second sentence.\n\n- A demand.\n"
 CONFIG = '[project]\nname = "T"\norganisation = "The Coalition"\ntarget_languages = ["fr", "es", "ar"]\n'
@@ -123,12 +123,25 @@ def test_a_threshold_lets_a_language_through_mixed_or_draft(tmp_path: Path) -> N
     ]
 
 
-@pytest.mark.parametrize("table", ["threshold = 120", "threshold = { de = 90 }", 'threshold = "high"', "name = 3"])
-def test_bad_release_config(tmp_path: Path, table: str) -> None:
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("threshold = 120", "release.threshold must be a percentage from 0 to 100, not 120"),
+        ("threshold = { de = 90 }", "release.threshold.de: de is not a target language of this project"),
+        ('threshold = "high"', "release.threshold must be a percentage from 0 to 100, not 'high'"),
+    ],
+)
+def test_bad_release_config(tmp_path: Path, table: str, message: str) -> None:
     root = make_project(tmp_path / "p", {"s": statement("One.")}, CONFIG + "\n[release]\n" + table + "\n")
     with pytest.raises(ConfigError) as info:
         api.release(api.open_project(root))
-    assert info.value.location == Location("toolkit.toml", 6)
+    assert str(info.value) == f"toolkit.toml:7: Config error: {message}"
+
+
+def test_an_unknown_release_key_is_a_warning_like_any_other(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {"s": statement("One.")}, CONFIG + "\n[release]\nthreshhold = 90\n")
+    notices = api.open_project(root).config.notices
+    assert [str(n) for n in notices] == ["toolkit.toml:7: unknown key release.threshhold ignored (did you mean 'threshold'?)"]
 
 
 def test_release_names(tmp_path: Path) -> None:

@@ -193,7 +193,7 @@ def test_an_interrupted_run_loses_at_most_one_batch_and_resumes(example: Path, t
     extracted(example)
     reference = tmp_path / "reference"
     shutil.copytree(example, reference)
-    settings = translate_settings(api.open_project(example).config).override(engine="pseudo")
+    settings = translate_settings(api.open_project(example).config, engine="pseudo")
     small = type(settings)(settings.engine, settings.tm_threshold, 10, settings.options)
     with pytest.raises(KeyboardInterrupt):
         translate(api.open_project(example), ["fr"], settings=small, engine_object=Interrupting(stop_at=4))
@@ -240,7 +240,7 @@ def test_a_missing_catalog_and_a_bad_config_are_reported_before_anything_is_writ
     config = example / "toolkit.toml"
     original = config.read_text()
     for table, message in [
-        ("tm_threshold = 120", "translate.tm_threshold must be between 50 and 100, not 120"),
+        ("tm_threshold = 120", "translate.tm_threshold must be from 50 to 100, not 120"),
         ("batch_size = 2.5", "translate.batch_size must be an integer, not 2.5"),
         ('device = "gpu"', "translate.device must be one of auto, cpu, cuda, not 'gpu'"),
         ('engine = "deepl"', "translate.engine must be one of argos, pseudo, not 'deepl'"),
@@ -253,9 +253,10 @@ def test_a_missing_catalog_and_a_bad_config_are_reported_before_anything_is_writ
         assert str(caught.value) == f"toolkit.toml:{line}: Config error: {message}"
         assert snapshot(example) == files
     config.write_text(original + '\n[translate]\nengine = "pseudo"\nbeam = 2\n')
-    settings = translate_settings(api.open_project(example).config)
-    assert settings.engine == "pseudo" and settings.warnings == (
-        f"toolkit.toml:{len(original.splitlines()) + 4}: unknown key translate.beam ignored",
+    project = api.open_project(example)
+    settings = translate_settings(project.config)
+    assert settings.engine == "pseudo" and project.config.warnings == (
+        f"toolkit.toml:{len(original.splitlines()) + 4}: unknown key translate.beam ignored (did you mean 'beam_size'?)",
     )
     assert settings.options == EngineOptions()
     with pytest.raises(EngineError, match="unknown engine"):

@@ -4,6 +4,7 @@ The CLI catches :class:`ToolkitError` and prints ``path:line: Category: message`
 anything else is a bug and keeps its traceback.
 
     ToolkitError
+    ├── ErrorList        several errors found in one pass (each printed on its own line)
     ├── ConfigError      toolkit.toml, language codes, folders
     ├── SourceError      sources/*.md: encoding, front matter, unsupported Markdown
     ├── CatalogError     .po/.pot files: syntax, header, language
@@ -47,6 +48,46 @@ class ToolkitError(Exception):
     def __str__(self) -> str:
         prefix = f"{self.location}: " if self.location else ""
         return f"{prefix}{self.category}: {self.message}"
+
+
+class ErrorList(ToolkitError):
+    """Every error one pass found (a config with three mistakes reports three), in file order.
+
+    Raise it through :func:`raise_all`, which raises a lone error as itself.
+    """
+
+    def __init__(self, errors: list[ToolkitError]) -> None:
+        super().__init__(f"{len(errors)} errors", errors[0].location)
+        self.errors = errors
+        self.category = errors[0].category
+        self.exit_code = max(e.exit_code for e in errors)
+
+    def __str__(self) -> str:
+        return "\n".join(str(e) for e in self.errors)
+
+
+def raise_all(errors: list[ToolkitError]) -> None:
+    """Raise nothing, the one error, or all of them together."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise ErrorList(errors)
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning: something a command dropped, ignored or could not do well. It never stops the command.
+
+    ``code`` is stable for programs (``config-unknown-key``, ``source-link-dropped``...);
+    ``str()`` is the line users read.
+    """
+
+    location: Location
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}" if str(self.location) else self.message
 
 
 class ConfigError(ToolkitError):

@@ -160,7 +160,6 @@ CHECKS: dict[str, Check] = {
         Check("header-fuzzy", "header", _E, "the header entry is marked fuzzy", on_catalog=catalog.header_fuzzy),
         Check("po-syntax", "catalog", _E, "the catalog breaks the PO grammar (nothing else is checked in it)"),
         Check("noqa", "catalog", _W, "a # noqa comment that names no known check"),
-        Check("config", "catalog", _W, "an unknown key in the [check] table of toolkit.toml"),
     )
 }
 

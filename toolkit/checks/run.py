@@ -31,12 +31,10 @@ def run_checks(
     *,
     release: bool = False,
 ) -> CheckReport:
-    settings = check_settings(project.config, {c.code: c.family for c in checks.values()})
+    settings = check_settings(project.config)
     project.load_catalogs(langs, slugs)
     runner = _Runner(checks, settings, project.glossary, release)
     report = CheckReport()
-    for location, message in settings.warnings:
-        runner.emit(report, "config", location, message, "", "")
     statements = project.select(slugs)
     for lang in project.languages(langs):
         for statement in statements:

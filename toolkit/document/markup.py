@@ -13,14 +13,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from . import Code, Content, Emphasis, Inline, LineBreak, Link, Strong, Text, iter_links
-
-SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+from . import Code, Content, Emphasis, Inline, LineBreak, Link, Strong, Text, is_safe_href, iter_links
 
 Warn = Callable[[str], None]
 """Receives one message about something dropped or changed (the caller adds file:line)."""
@@ -39,20 +36,6 @@ def new_parser() -> MarkdownIt:
 
 
 _PARSER = new_parser()
-
-
-def is_safe_href(href: str) -> bool:
-    """Only http, https, mailto and relative links may reach a release.
-
-    >>> [is_safe_href(h) for h in ("https://icc-cpi.int", "mailto:a@b.org", "../x.html", "tel:123")]
-    [True, True, True, False]
-    """
-    cleaned = "".join(ch for ch in href if ch > " ").strip()
-    try:
-        scheme = urlsplit(cleaned).scheme.lower()
-    except ValueError:
-        return False
-    return scheme == "" or scheme in SAFE_SCHEMES
 
 
 # --- tokens -> content ------------------------------------------------------

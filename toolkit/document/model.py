@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 # --- inline content ---------------------------------------------------------
 
@@ -174,3 +175,20 @@ def iter_links(content: Content) -> Iterator[Link]:
             yield from iter_links(node.children)
         elif isinstance(node, (Strong, Emphasis)):
             yield from iter_links(node.children)
+
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+
+def is_safe_href(href: str) -> bool:
+    """Only http, https, mailto and relative links may reach a release.
+
+    >>> [is_safe_href(h) for h in ("https://icc-cpi.int", "mailto:a@b.org", "../x.html", "tel:123")]
+    [True, True, True, False]
+    """
+    cleaned = "".join(ch for ch in href if ch > " ").strip()
+    try:
+        scheme = urlsplit(cleaned).scheme.lower()
+    except ValueError:
+        return False
+    return scheme == "" or scheme in SAFE_SCHEMES

@@ -136,9 +136,9 @@ def translate(
     engine_object: Engine | None = None,
 ) -> TranslateResult:
     """Fill the empty entries of the selected catalogs; see the module docstring for the order."""
-    settings = (settings or translate_settings(project.config)).override(engine, device)
+    settings = settings or translate_settings(project.config, engine, device)
     chosen = engine_object or create(settings.engine, settings.options)
-    result = TranslateResult(chosen.name, dry_run, warnings=list(settings.warnings))
+    result = TranslateResult(chosen.name, dry_run)
     source = project.config.source_language
 
     # 1. Read and check every catalog of every language, and plan, before writing anything.

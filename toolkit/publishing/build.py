@@ -15,64 +15,38 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..catalogs import Counts
-from ..config import Config
+from ..config import Config, override
 from ..document import plain_text
-from ..errors import ConfigError, Location, display_path
+from ..errors import display_path
 from ..files import write_if_changed
 from ..languages import long_date
 from ..workspace import Project, Statement
-from .labels import Labels, labels_for, parse_overrides
-from .reassemble import FALLBACKS, Edition, link_overrides, reassemble, source_edition
+from .labels import Labels, labels_for
+from .reassemble import Edition, link_overrides, reassemble, source_edition
 from .renderers import RENDERERS, Page, Renderer, Settings
 from .renderers.html import HtmlRenderer, IndexEdition, IndexRow
-
-_BUILD_KEYS = ("formats", "fallback", "font", "arabic_font", "labels")
 
 
 @dataclass(frozen=True)
 class BuildOptions:
-    """The ``[build]`` table of toolkit.toml, validated, with command-line choices applied."""
+    """What a build needs of ``[build]``, with command-line choices applied."""
 
     formats: tuple[str, ...] = ("docx", "html")
     fallback: str = "draft"
     settings: Settings = field(default_factory=lambda: Settings(Path("templates")))
     labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
 
     def labels_for(self, lang: str) -> Labels:
         return labels_for(lang, self.labels)
 
 
 def build_options(config: Config, formats: Sequence[str] | None = None, fallback: str | None = None) -> BuildOptions:
-    """Read ``[build]`` (formats, fallback, font, arabic_font, labels); arguments override it."""
-    table = config.section("build")
-    where = config.where("build")
-    warnings = tuple(f"{where}: unknown key build.{key} ignored" for key in table if key not in _BUILD_KEYS)
-    chosen = list(formats) if formats else _strings(table.get("formats", ["docx", "html"]), "build.formats", where)
-    unknown = [f for f in chosen if f not in RENDERERS]
-    if unknown:
-        raise ConfigError(f"unknown format {', '.join(unknown)} (formats: {', '.join(RENDERERS)})", where)
-    policy = fallback or table.get("fallback", "draft")
-    if policy not in FALLBACKS:
-        raise ConfigError(f"build.fallback must be one of {', '.join(FALLBACKS)}, not {policy!r}", where)
-    fonts = {}
-    for key in ("font", "arabic_font"):
-        if key in table:
-            if not isinstance(table[key], str) or not table[key].strip():
-                raise ConfigError(f"build.{key} must be a font name", where)
-            fonts[key] = table[key].strip()
-    settings = Settings(config.templates, display_path(config.templates, config.root), **fonts)
-    ordered = tuple(f for f in RENDERERS if f in chosen)
-    return BuildOptions(ordered, policy, settings, parse_overrides(table.get("labels"), where), warnings)
-
-
-def _strings(value: Any, key: str, where: Location) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{key} must be a list of strings", where)
-    return value
+    """``[build]`` of ``config``, with the command line's ``formats`` and ``fallback`` applied."""
+    build = override(config, formats=formats, fallback=fallback).build
+    settings = Settings(config.templates, display_path(config.templates, config.root), build.font, build.arabic_font)
+    return BuildOptions(build.formats, build.fallback, settings, build.labels)
 
 
 def build_languages(config: Config, langs: Sequence[str] | None) -> list[str]:
@@ -266,7 +240,7 @@ def build(
     files.append(OutputFile("index.html", html.render_index(rows, config.name, config.organisation, config.source_language)))
 
     # 3. Write.
-    result = BuildResult(warnings=[*options.warnings, *warnings(project, selected)])
+    result = BuildResult(warnings=warnings(project, selected))
     result.editions = [edition_info(e, files) for e in selected]
     write_files(project, config.output, files, result.written, result.unchanged)
     return result

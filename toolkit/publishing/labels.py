@@ -21,9 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
-from ..errors import ConfigError, Location
+from ..choices import LABELS
 
 _BUILT_IN: dict[str, dict[str, str]] = {
     "en": {
@@ -64,7 +63,7 @@ _BUILT_IN: dict[str, dict[str, str]] = {
         "languages": "اللغات",
     },
 }
-KEYS = tuple(_BUILT_IN["en"])
+KEYS = LABELS
 """Every label a project may override (``organisation``: the organisation's name in that language;
 empty means ``project.organisation``)."""
 
@@ -104,24 +103,3 @@ def labels_for(lang: str, overrides: Mapping[str, Mapping[str, str]] | None = No
         languages=values["languages"],
         organisation=values["organisation"],
     )
-
-
-def parse_overrides(raw: Any, where: Location) -> dict[str, dict[str, str]]:
-    """Validate ``[build.labels.<lang>]`` tables: known keys, string values, page fields present."""
-    if raw is None:
-        return {}
-    if not isinstance(raw, Mapping):
-        raise ConfigError("build.labels must be a table of languages", where)
-    result: dict[str, dict[str, str]] = {}
-    for lang, table in raw.items():
-        if not isinstance(table, Mapping):
-            raise ConfigError(f"build.labels.{lang} must be a table", where)
-        for key, value in table.items():
-            if key not in KEYS:
-                raise ConfigError(f"build.labels.{lang}.{key} is not a label (labels: {', '.join(KEYS)})", where)
-            if not isinstance(value, str) or not value.strip():
-                raise ConfigError(f"build.labels.{lang}.{key} must be a non-empty string", where)
-            if key == "page" and ("{page}" not in value or "{pages}" not in value):
-                raise ConfigError(f"build.labels.{lang}.page must contain {{page}} and {{pages}}", where)
-        result[str(lang)] = {str(k): str(v) for k, v in table.items()}
-    return result

@@ -38,7 +38,7 @@ from typing import Any
 from .. import __version__
 from ..checks import Issue, check_project
 from ..config import Config
-from ..errors import BuildError, ConfigError
+from ..errors import BuildError
 from ..files import replace_folder
 from ..workspace import Project, Statement
 from .build import (
@@ -207,21 +207,7 @@ def release_name(name: str | None, statements: Sequence[Statement]) -> str:
 
 def release_thresholds(config: Config) -> dict[str, float]:
     """``[release] threshold``: percent of segments that must be reviewed, per language (default 100)."""
-    table = config.section("release")
-    where = config.where("release")
-    unknown = [key for key in table if key != "threshold"]
-    if unknown:
-        raise ConfigError(f"unknown key release.{unknown[0]} (known: threshold)", where)
-    raw = table.get("threshold", 100)
-    values = raw if isinstance(raw, Mapping) else {lang: raw for lang in config.target_languages}
-    thresholds: dict[str, float] = {}
-    for lang, value in values.items():
-        if lang not in config.target_languages:
-            raise ConfigError(f"release.threshold.{lang}: not a target language of this project", where)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-            raise ConfigError(f"release.threshold for {lang} must be a percentage from 0 to 100, not {value!r}", where)
-        thresholds[str(lang)] = float(value)
-    return thresholds
+    return {lang: config.release.threshold.get(lang, 100.0) for lang in config.target_languages}
 
 
 def _threshold_met(edition: Edition, thresholds: Mapping[str, float]) -> bool:

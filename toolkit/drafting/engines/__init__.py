@@ -20,11 +20,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
+from ...choices import DEVICES
 from ...errors import EngineError
 from .argos import ArgosEngine
 from .pseudo import PseudoEngine
-
-DEVICES = ("auto", "cpu", "cuda")
 
 
 @dataclass(frozen=True)

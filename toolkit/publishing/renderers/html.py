@@ -21,9 +21,23 @@ from typing import Any
 import jinja2
 from markupsafe import Markup, escape
 
-from ...document import Block, Code, Content, Emphasis, Heading, LineBreak, Link, ListBlock, Paragraph, Quote, Rule, Strong, Text
+from ...document import (
+    Block,
+    Code,
+    Content,
+    Emphasis,
+    Heading,
+    LineBreak,
+    Link,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Rule,
+    Strong,
+    Text,
+    is_safe_href,
+)
 from ...document import plain_text as plain
-from ...document.markup import is_safe_href
 from ...errors import BuildError, Location
 from ...languages import language_name, text_direction
 from .bidi import Run, directed
