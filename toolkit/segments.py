@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .document import (
+    KINDS,
     Block,
     Code,
     Content,
@@ -252,11 +253,14 @@ class _Walker:
         subtitle = field("subtitle", meta.subtitle, "subtitle")
         author = field("author", meta.author, "author (front matter)")
         place = field("place", meta.place, "place (front matter)")
+        kind = meta.kind
+        if kind not in KINDS:  # the organisation's own word for it: translated like the title
+            kind = plain_text(self.fn((Text(kind),), Slot("kind", lines.get("kind", 1), "kind of statement", split=False)))
         assert title is not None and author is not None
         new_meta = Meta(
             title=title,
             date=meta.date,
-            kind=meta.kind,
+            kind=kind,
             author=author,
             subtitle=subtitle,
             place=place,
