@@ -196,7 +196,7 @@ def plain_words(blocks: list[Block]) -> int:
 
 def short_text(text: str, limit: int = 60) -> str:
     """The start of ``text`` for a summary line."""
-    text = " ".join(text.split())
+    text = " ".join(clean_text(text).split())
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 

@@ -347,6 +347,8 @@ class _HtmlReader:
                 return []
             start = int(el.get("start")) if tag == "ol" and (el.get("start") or "").strip().isdigit() else 1
             names = "names" in (el.get("class") or "").split()
+            if names:
+                self.notes.append(Note(self.where(el), f"signatory list ({len(items)} names, marked class=\"names\")"))
             return [ListBlock(tuple(items), tag == "ol", line, start, names)]
         if tag == "li":
             return list(self._item(el).blocks)
