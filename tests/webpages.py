@@ -104,7 +104,7 @@ def news_post() -> Page:
 <span class="byline"> by <span class="author vcard"><a class="url fn n" href="/author/editorial/">Editorial Team</a></span></span></div></header>
 {_SHARE}
 <div class="entry-content">
-<p><strong>The Hague, 7 February 2025</strong> — Member organisations of the Coalition today called on States Parties to adopt <a href="../../../explainers/blocking-statutes">blocking statutes</a> without delay, after new measures targeted officials of the International Criminal Court.</p>
+<p><strong>The Hague, 7 February 2025</strong> — Member organisations of the Coalition today called on States Parties to adopt <a href="../../../../explainers/blocking-statutes">blocking statutes</a> without delay, after new measures targeted officials of the International Criminal Court.</p>
 <h2>What the measures mean</h2>
 <p>The measures freeze assets and bar entry for named officials and for anyone who provides them with material support. Banks and software providers have already signalled that they may stop serving the Court.</p>
 <ul><li>Financial institutions may refuse transactions involving the Court.</li>

@@ -720,6 +720,8 @@ class _Structure:
             if typed is not None:
                 flush_quote()
                 lists.add_typed(para, *typed)
+                marker = typed[2].strip()
+                self.notes.append(Note(para.where, f"typed {marker!r} at the start became a list item", count_words(marker)))
                 continue
             flush_lists()
             if kind == "quote":

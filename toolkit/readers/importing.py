@@ -152,7 +152,7 @@ def _meta(
         if dateline_place is not None and byline.place is None:
             byline.place = dateline_place
     if date is None:
-        missing.append(f"the date ({ambiguity + ': ' if ambiguity else ''}give --date YYYY-MM-DD)")
+        missing.append(f"the date: {ambiguity}; or give --date YYYY-MM-DD" if ambiguity else "the date (give --date YYYY-MM-DD)")
     else:
         decided["date"] = date.where
 
@@ -308,7 +308,8 @@ def _dateline(
         if date is not None:
             place = None
             spans = find_dates(text)
-            head = text[: spans[0].start] if spans else ""
+            numeric = _NUMERIC_DATE.search(text)
+            head = text[: spans[0].start] if spans else text[: numeric.start()] if numeric else ""
             match = _DATELINE.match(head)
             if match:
                 place = Found(tidy((Text(match.group("place")),), breaks=False), f"{where} (dateline)")
