@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - inputs and expected sources read best on one line each
 """stk import: Word documents and web pages -> sources that mean what the input said.
 
 The round trips are the property: every example statement, built to DOCX and
@@ -24,11 +25,11 @@ from webpages import PAGES, SIGNATORIES, STATES, drupal_press_release, joint_sta
 from word_documents import SIGNATORY_TABLE_NAMES, direct_formatting_memo, joint_letter, signatory_table
 
 from toolkit import api
+from toolkit.config import load_config
 from toolkit.document import ListBlock, Paragraph, plain_text
 from toolkit.errors import SourceError
 from toolkit.files import ChangedOnDisk, replace_if_unchanged
 from toolkit.project import load_project
-from toolkit.config import load_config
 from toolkit.readers.importing import ImportOptions
 from toolkit.readers.markdown import read_markdown
 from toolkit.readers.writer import same_document, write_markdown
@@ -67,7 +68,7 @@ def test_markdown_document_markdown_is_identity_on_the_examples(slug: str) -> No
 def test_writer_escapes_what_markdown_would_read_as_markup() -> None:
     body = (
         "1\\. not a list\\\n\\- not a bullet\\\n\\# not a heading\\\n\\> not a quote\n\n"
-        "**bold** and *em* and ***both*** and [a link](https://x.org/a_(b) \"t\") and `code` and \\*stars\\* and AT&amp;T\n\n"
+        '**bold** and *em* and ***both*** and [a link](https://x.org/a_(b) "t") and `code` and \\*stars\\* and AT&amp;T\n\n'
         "- a\n  - nested\n\n  second paragraph\n- b\n\n* next list\n\n3. three\n4. four\n\n> quoted\n>\n> - in a list\n\n---\n\n"
         "<!-- names -->\n- Amnesty International\n- Al-Haq\n"
     )
@@ -121,7 +122,9 @@ def test_joint_letter_from_word_one_command_gives_a_source_extract_accepts(tmp_p
     project = empty_project(tmp_path / "p")
     letter = tmp_path / "Joint letter FINAL (2).docx"
     letter.write_bytes(joint_letter())
-    done = run_stk("import", str(letter), "--kind", "joint letter", "--author", "Coalition for the Court", "--project", str(project))
+    done = run_stk(
+        "import", str(letter), "--kind", "joint letter", "--author", "Coalition for the Court", "--project", str(project)
+    )
     assert done.returncode == 0, done.stderr
     source = project / "sources" / "joint-letter-final-2.md"
     text = source.read_text(encoding="utf-8")
@@ -138,7 +141,9 @@ def test_joint_letter_from_word_one_command_gives_a_source_extract_accepts(tmp_p
     assert "Coalition Secretariat\\\nPostbus 1234\\\n2500 The Hague" in text  # soft breaks
     assert "1. Execute every" in text and "   * relocation agreements;" in text and "1. adopt blocking statutes;" in text
     assert "> Justice delayed is justice denied." in text and "## Our requests" in text
-    assert "title: Joint letter on the protection of the Court" in text and "date: 2025-02-07" in text and "place: The Hague" in text
+    assert (
+        "title: Joint letter on the protection of the Court" in text and "date: 2025-02-07" in text and "place: The Hague" in text
+    )
     assert "\\[1\\] Including witnesses" in text  # the footnote as an endnote paragraph
     for said in ("tracked changes: 1 insertion(s) accepted, 3 deletion(s) dropped", "comment(s) dropped", "header dropped",
                  "footer with page numbers dropped", "text box dropped: 'EMBARGOED", "signatory list of 8 names"):  # fmt: skip
@@ -165,7 +170,11 @@ def test_direct_formatting_document(tmp_path: Path) -> None:
     (entry,) = api.import_sources(project, [str(memo)], ImportOptions(kind="statement", author="C", date_order="dmy")).sources
     assert "date: 2024-09-04" in entry.text and "place: Geneva" in entry.text
     assert "title: Statement on the budget of the Court" in entry.text
-    assert "## Three priorities\n\n1. Protect" in entry.text and "- Victims depend" in entry.text and "- Witnesses depend" in entry.text
+    assert (
+        "## Three priorities\n\n1. Protect" in entry.text
+        and "- Victims depend" in entry.text
+        and "- Witnesses depend" in entry.text
+    )
     assert balanced(entry)
 
 
@@ -206,13 +215,24 @@ def test_libreoffice_written_docx(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path), str(page)],
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(tmp_path),
+            str(page),
+        ],
         check=True,
         capture_output=True,
         timeout=180,
     )
     project = empty_project(tmp_path / "p")
-    (entry,) = api.import_sources(project, [str(tmp_path / "letter.docx")], ImportOptions(kind="open letter", author="Coalition")).sources
+    (entry,) = api.import_sources(
+        project, [str(tmp_path / "letter.docx")], ImportOptions(kind="open letter", author="Coalition")
+    ).sources
     assert entry.text.split("---\n", 2)[2] == (
         "\nGeneva, 3 March 2025\n\n"
         "We urge **all States Parties** to *cooperate fully*, as [our report](https://coalition.example.org/c) explains.\n\n"
@@ -247,7 +267,7 @@ def test_news_page_gives_the_article_alone(tmp_path: Path) -> None:
     # relative links resolved against the page's address (og:url / canonical)
     assert "[blocking statutes](https://news.example.org/explainers/blocking-statutes)" in text
     assert "[full joint statement](https://news.example.org/2025/02/joint-statement/)" in text
-    for furniture in page.furniture + ["Share this", "Tagged", "Skip to content", "Posted on"]:
+    for furniture in [*page.furniture, "Share this", "Tagged", "Skip to content", "Posted on"]:
         assert furniture not in text, furniture
     body = plain_body(text)
     for block in page.article:
@@ -353,7 +373,9 @@ def server(tmp_path: Path) -> Iterator[str]:
 
 
 def test_url_is_fetched_and_links_resolve_against_it(tmp_path: Path, server: str) -> None:
-    html = news_post().html.replace('<meta property="og:url" content="https://news.example.org/2025/02/07/shield-the-court/">', "")
+    html = news_post().html.replace(
+        '<meta property="og:url" content="https://news.example.org/2025/02/07/shield-the-court/">', ""
+    )
     html = html.replace('<link rel="canonical" href="https://news.example.org/2025/02/07/shield-the-court/">', "")
     (tmp_path / "site" / "news" / "shield.html").write_text(html, encoding="utf-8")
     project = empty_project(tmp_path / "p")
@@ -402,14 +424,28 @@ def test_compare_and_swap_stops_when_the_file_changed(tmp_path: Path) -> None:
 def test_missing_front_matter_is_asked_for_in_one_line(tmp_path: Path) -> None:
     project = empty_project(tmp_path / "p")
     page = tmp_path / "x.html"
-    page.write_text("<html><body><article><h1>A title</h1><p>" + "Words of the statement. " * 10 + "</p></article></body></html>", encoding="utf-8")
+    page.write_text(
+        "<html><body><article><h1>A title</h1><p>" + "Words of the statement. " * 10 + "</p></article></body></html>",
+        encoding="utf-8",
+    )
     done = run_stk("import", str(page), "--project", str(project))
     assert done.returncode == 2
     assert done.stderr == (
         f"{page}: Source error: cannot tell the kind (give --kind 'press release', 'statement', 'joint letter' or your own word for it); "
         "the date (give --date YYYY-MM-DD); the author (give --author 'Your organisation')\n"
     )
-    done = run_stk("import", str(page), "--project", str(project), "--kind", "Key recommendations", "--date", "2025-02-07", "--author", "CICC")
+    done = run_stk(
+        "import",
+        str(page),
+        "--project",
+        str(project),
+        "--kind",
+        "Key recommendations",
+        "--date",
+        "2025-02-07",
+        "--author",
+        "CICC",
+    )
     assert done.returncode == 0 and "kind: Key recommendations" in (project / "sources" / "x.md").read_text(encoding="utf-8")
 
 
@@ -430,7 +466,9 @@ def test_cli_maps_arguments() -> None:
     from toolkit.cli import build_parser
     from toolkit.cli.import_commands import options_from
 
-    args = build_parser().parse_args(["import", "a.docx", "--slug", "x", "--date", "2025-02-07", "--date-order", "mdy", "--no-names"])
+    args = build_parser().parse_args(
+        ["import", "a.docx", "--slug", "x", "--date", "2025-02-07", "--date-order", "mdy", "--no-names"]
+    )
     options = options_from(args)
     assert options.slug == "x" and str(options.date) == "2025-02-07" and options.date_order == "mdy" and not options.names
     with pytest.raises(SystemExit):

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - HTML and WordprocessingML read best on one line each
 """Saved web pages as statements arrive: an article inside the furniture of a real site.
 
 Each page is built here (never copied from the web) the way common site
@@ -78,7 +79,10 @@ def news_post() -> Page:
         "“Justice cannot depend on the goodwill of a single government,” said the Coalition’s convenor.",
         "Read the full joint statement and the list of endorsing organisations.",
     ]
-    links = {"full joint statement": "https://news.example.org/2025/02/joint-statement/", "blocking statutes": "https://news.example.org/explainers/blocking-statutes"}
+    links = {
+        "full joint statement": "https://news.example.org/2025/02/joint-statement/",
+        "blocking statutes": "https://news.example.org/explainers/blocking-statutes",
+    }
     html = f"""<!DOCTYPE html>
 <html lang="en-GB"><head><meta charset="utf-8"><title>{escape(title)} | Justice Monitor</title>
 <meta property="og:title" content="{escape(title)}">
@@ -174,7 +178,12 @@ def drupal_press_release() -> Page:
         "The new judges will take office in March. The Coalition will follow their work closely and report to its members.",
         "Media contact: press@coalition.example.org",
     ]
-    sidebar = "".join(f'<div class="views-row"><span class="field-content"><a href="/news/{i}">{escape(t)}</a></span></div>' for i, t in enumerate(["Assembly opens its annual session", "Prosecutor briefs the Security Council", "Budget negotiations stall"]))
+    sidebar = "".join(
+        f'<div class="views-row"><span class="field-content"><a href="/news/{i}">{escape(t)}</a></span></div>'
+        for i, t in enumerate(
+            ["Assembly opens its annual session", "Prosecutor briefs the Security Council", "Budget negotiations stall"]
+        )
+    )
     html = f"""<!DOCTYPE html>
 <html lang="en" dir="ltr"><head><meta charset="utf-8"><title>{escape(title)} | Coalition</title>
 <meta name="dcterms.date" content="2023-12-18">
@@ -215,7 +224,17 @@ def drupal_press_release() -> Page:
         "Copyright © 2023 Coalition for the Court",
     ]
     links = {"Advisory Committee on Nominations": "https://coalition.example.org/en/committee/nominations"}
-    return Page("drupal-press-release", html, "https://coalition.example.org/en/news/six-judges", title, article, furniture, links, ["A stronger vetting process", "Next steps"], [])
+    return Page(
+        "drupal-press-release",
+        html,
+        "https://coalition.example.org/en/news/six-judges",
+        title,
+        article,
+        furniture,
+        links,
+        ["A stronger vetting process", "Next steps"],
+        [],
+    )
 
 
 STATES = [
@@ -250,7 +269,13 @@ def joint_statement_page() -> Page:
 <div class="feedback"><p>Was this page useful?</p><button>Yes</button><button>No</button></div></main>
 <footer><ul>{_menu(["About this site", "Cookies", "Accessibility statement", "Sitemap"])}</ul><p>Ministry of Foreign Affairs · Government Communications Service</p></footer>
 </body></html>"""
-    furniture = ["Was this page useful?", "Download PDF (120 KB)", "Accessibility statement", "Government Communications Service", "Travel advice"]
+    furniture = [
+        "Was this page useful?",
+        "Download PDF (120 KB)",
+        "Accessibility statement",
+        "Government Communications Service",
+        "Travel advice",
+    ]
     return Page("joint-statement", html, "https://mfa.example.gov/en/news/joint-statement-icc", title, article, furniture)
 
 
@@ -298,7 +323,17 @@ def blog_with_comments() -> Page:
         "Leave a Reply",
         "Built with a static site generator",
     ]
-    return Page("blog-comments", html, "https://blog.example.net/2024/12/five-things", title, article, furniture, {}, ["The budget", "The elections"], [])
+    return Page(
+        "blog-comments",
+        html,
+        "https://blog.example.net/2024/12/five-things",
+        title,
+        article,
+        furniture,
+        {},
+        ["The budget", "The elections"],
+        [],
+    )
 
 
 SIGNATORIES = [
@@ -318,7 +353,21 @@ def campaign_with_signatories() -> Page:
         *SIGNATORIES,
     ]
     names = "".join(f"<li>{escape(n)}</li>" for n in SIGNATORIES)
-    sitemap = "".join(f'<li><a href="/p{i}">{escape(n)}</a></li>' for i, n in enumerate(["Our history", "Annual reports", "Member directory", "Funding partners", "Job vacancies", "Internships", "Media centre", "Publications"]))
+    sitemap = "".join(
+        f'<li><a href="/p{i}">{escape(n)}</a></li>'
+        for i, n in enumerate(
+            [
+                "Our history",
+                "Annual reports",
+                "Member directory",
+                "Funding partners",
+                "Job vacancies",
+                "Internships",
+                "Media centre",
+                "Publications",
+            ]
+        )
+    )
     html = f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>
 <meta property="og:title" content="{escape(title)}"><meta property="og:site_name" content="Justice Now Campaign">
 <meta property="article:published_time" content="2025-03-03"></head><body>
@@ -330,8 +379,22 @@ def campaign_with_signatories() -> Page:
 <h2>Signed by</h2><ul>{names}</ul></article>
 <footer class="sitemap"><ul>{sitemap}</ul><p>Justice Now Campaign is a project of independent organisations.</p></footer>
 </body></html>"""
-    furniture = ["Add your organisation’s name before 31 March!", "Member directory", "Justice Now Campaign is a project of independent organisations."]
-    return Page("campaign-signatories", html, "https://campaign.example.org/open-letter", title, article, furniture, {}, ["Signed by"], SIGNATORIES)
+    furniture = [
+        "Add your organisation’s name before 31 March!",
+        "Member directory",
+        "Justice Now Campaign is a project of independent organisations.",
+    ]
+    return Page(
+        "campaign-signatories",
+        html,
+        "https://campaign.example.org/open-letter",
+        title,
+        article,
+        furniture,
+        {},
+        ["Signed by"],
+        SIGNATORIES,
+    )
 
 
 PAGES = (news_post, drupal_press_release, joint_statement_page, blog_with_comments, campaign_with_signatories)

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - HTML and WordprocessingML read best on one line each
 """Word documents as member organisations send them, written as Word writes its XML.
 
 python-docx gives the package (content types, relationships, the default
@@ -90,24 +91,22 @@ def field_link(url: str, *runs: str) -> str:
     return (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
         '<w:r><w:instrText xml:space="preserve"> HYPERLINK "</w:instrText></w:r>'
-        f'<w:r><w:instrText>{url}</w:instrText></w:r>'
+        f"<w:r><w:instrText>{url}</w:instrText></w:r>"
         '<w:r><w:instrText xml:space="preserve">" \\o "Read the analysis" </w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-        + "".join(runs)
-        + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>' + "".join(runs) + '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
     )
 
 
 def text_box(text: str) -> str:
-    inner = f'<w:txbxContent>{p(r(text))}</w:txbxContent>'
+    inner = f"<w:txbxContent>{p(r(text))}</w:txbxContent>"
     return (
         '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" '
         'simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
         '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph">'
         '<wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="1828800" cy="457200"/><wp:wrapNone/><wp:docPr id="1" name="Text Box 1"/>'
         '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:txbx>'
-        f'{inner}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>'
-        f'<mc:Fallback><w:pict><v:shape><v:textbox>{inner}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>'
+        f"{inner}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
+        f"<mc:Fallback><w:pict><v:shape><v:textbox>{inner}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
     )
 
 

@@ -172,12 +172,14 @@ class ImportedSource:
 
 
 @dataclass
-class ImportResult:
+class ImportSourcesResult:
     sources: list[ImportedSource] = field(default_factory=list)
     dry_run: bool = False
 
 
-def import_sources(root: str | Path, inputs: list[str], options: ImportOptions, *, force: bool = False, dry_run: bool = False) -> ImportResult:
+def import_sources(
+    root: str | Path, inputs: list[str], options: ImportOptions, *, force: bool = False, dry_run: bool = False
+) -> ImportSourcesResult:
     """Make ``sources/<slug>.md`` from Word documents, saved web pages or URLs (see :mod:`toolkit.readers.importing`).
 
     Everything is read and checked before anything is written; an existing
@@ -204,7 +206,9 @@ def import_sources(root: str | Path, inputs: list[str], options: ImportOptions, 
         target = config.sources / f"{imported.slug}.md"
         shown = display_path(target, config.root)
         if any(p[1] == target for p in planned):
-            raise SourceError(f"two inputs would both become {shown}: import them one by one with --slug", Location(imported.input))
+            raise SourceError(
+                f"two inputs would both become {shown}: import them one by one with --slug", Location(imported.input)
+            )
         existing = target.read_bytes() if target.exists() else None
         if existing is not None and not force and not dry_run:
             raise SourceError(
@@ -223,7 +227,7 @@ def import_sources(root: str | Path, inputs: list[str], options: ImportOptions, 
                 existing,
             )
         )  # fmt: skip
-    result = ImportResult([p[0] for p in planned], dry_run)
+    result = ImportSourcesResult([p[0] for p in planned], dry_run)
     if dry_run:
         return result
     # 3. Write: the old source to .history/ first, then the new one, each only if nothing changed meanwhile.
@@ -241,7 +245,8 @@ def import_sources(root: str | Path, inputs: list[str], options: ImportOptions, 
             replace_if_unchanged(target, existing, entry.text.encode("utf-8"))
         except ChangedOnDisk:
             raise SourceError(
-                "changed on disk while importing (is it open in an editor?): not replaced; save your edits and run the import again",
+                "changed on disk while importing (is it open in an editor?): not replaced; "
+                "save your edits and run the import again",
                 Location(entry.target),
             ) from None
         entry.written = True
@@ -375,8 +380,8 @@ __all__ = [
     "ExtractResult",
     "ImportOptions",
     "ImportResult",
+    "ImportSourcesResult",
     "ImportedSource",
-    "ImportResult",
     "InitResult",
     "Issue",
     "ReleaseResult",

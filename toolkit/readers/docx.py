@@ -37,19 +37,40 @@ from dataclasses import dataclass, field, replace
 
 import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
+from docx.parts.document import DocumentPart
 
-from ..document import Block, Code, Content, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, ListItem, Paragraph, Quote, Rule, Strong, Text
+from ..document import (
+    Block,
+    Code,
+    Content,
+    Emphasis,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    Rule,
+    Strong,
+    Text,
+)
 from ..errors import Location, SourceError
-from .docx_styles import MONOSPACE, NumberingDefs, Props, Role, StyleSheet, numpr_of, on_off, run_props
+from .docx_styles import MONOSPACE, NumberingDefs, Props, Role, StyleSheet, numpr_of, run_props
+from .draft import Clues, Draft, Found, Note, clean_text, count_words, safe_link, short_text, split_breaks, tidy
 from .signatories import is_name_like
-from .draft import Clues, Draft, Found, Note, clean_text, content_words, count_words, safe_link, short_text, split_breaks, tidy
 
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-_TYPED_MARKER = re.compile(r"^\s*(?:(?P<bullet>[•●○◦▪■□‣⁃∙·\uf0b7\uf0a7\uf076\uf0d8\-–—])|(?P<num>\d{1,3})[.)]|\((?P<paren>\d{1,3})\)|(?P<letter>[a-z])\))[ \t\u00a0]+")
+_TYPED_MARKER = re.compile(
+    r"^\s*(?:(?P<bullet>[•●○◦▪■□‣⁃∙·\uf0b7\uf0a7\uf076\uf0d8\-–—])|(?P<num>\d{1,3})[.)]|\((?P<paren>\d{1,3})\)"
+    r"|(?P<letter>[a-z])\))[ \t\u00a0]+"
+)
 
 
 @dataclass
@@ -146,7 +167,9 @@ class _DocxReader:
             for mark, content, _ in self.used_notes:
                 blocks.append(Paragraph(tidy((Text(f"[{mark}] "), *content)), self.number + 1))
                 places.append(f"note {mark}")
-            self.notes.append(Note("notes", f"{len(self.used_notes)} footnote(s) kept as [n] marks and numbered paragraphs at the end"))
+            self.notes.append(
+                Note("notes", f"{len(self.used_notes)} footnote(s) kept as [n] marks and numbered paragraphs at the end")
+            )
         if self.counts.inserted or self.counts.deleted:
             self.notes.append(
                 Note(
@@ -219,7 +242,8 @@ class _DocxReader:
             sample = short_text(texts[0], 40)
             raise SourceError(
                 f"paragraph {first}: table {self.tables} ({len(grid)} rows x {columns} columns, first cell {sample!r}) is not a "
-                "list of names: tables cannot be imported; turn it into paragraphs or a list in Word, or delete it, and import again",
+                "list of names: tables cannot be imported; turn it into paragraphs or a list in Word, or delete it, "
+                "and import again",
                 Location(self.shown, first),
             )
         by_rows = [p for row in grid for cell in row for p in cell]
@@ -230,7 +254,13 @@ class _DocxReader:
         items = tuple(ListItem((Paragraph(tidy(p.content, breaks=False), p.number),), p.number) for p in names)
         block = ListBlock(items, False, first, names=True)
         self.paragraphs.append(_Para(first, Role("body"), None, (), "", table=block))
-        self.notes.append(Note(f"paragraph {first}", f"table {self.tables} ({len(grid)} rows x {columns} columns) became a signatory list of {len(items)} names, read {order}"))
+        self.notes.append(
+            Note(
+                f"paragraph {first}",
+                f"table {self.tables} ({len(grid)} rows x {columns} columns) became a signatory list of "
+                f"{len(items)} names, read {order}",
+            )
+        )
 
     # --- paragraphs ---------------------------------------------------------
 
@@ -280,7 +310,9 @@ class _DocxReader:
             return None
         return num, level
 
-    def _children(self, parent: BaseOxmlElement, pieces: list[_Piece], base: Props, href: str | None = None, title: str = "") -> None:
+    def _children(
+        self, parent: BaseOxmlElement, pieces: list[_Piece], base: Props, href: str | None = None, title: str = ""
+    ) -> None:
         for child in parent.iterchildren():
             tag = child.tag
             if tag == qn("w:r"):
@@ -353,7 +385,9 @@ class _DocxReader:
                     dropped = count_words(text)
                     self.words_in += dropped
                     if self.fields and any(f.kind == "TOC" for f in self.fields):
-                        self.notes.append(Note(self._where(), f"table of contents entry {short_text(text)!r} dropped", dropped, dropped=True))
+                        self.notes.append(
+                            Note(self._where(), f"table of contents entry {short_text(text)!r} dropped", dropped, dropped=True)
+                        )
                 continue
             if hidden:
                 if text:
@@ -363,7 +397,9 @@ class _DocxReader:
                 continue
             link = next((f.href for f in reversed(self.fields) if f.href), None) or href
             tip = next((f.title for f in reversed(self.fields) if f.href), "") or title
-            pieces.append(_Piece(text, bool(bold and not base.bold), bool(italic and not base.italic), font in MONOSPACE, link, tip))
+            pieces.append(
+                _Piece(text, bool(bold and not base.bold), bool(italic and not base.italic), font in MONOSPACE, link, tip)
+            )
 
     def _visible(self) -> bool:
         """Text shows when every open field is past its instruction and none is a table of contents."""
@@ -383,7 +419,12 @@ class _DocxReader:
 
     def _field_note(self, field_: _Field) -> None:
         if field_.kind == "HYPERLINK" and field_.href is None:
-            self.notes.append(Note(self._where(), f"link field {field_.instruction.strip()!r}: target not kept (not http, https, mailto or relative)"))
+            self.notes.append(
+                Note(
+                    self._where(),
+                    f"link field {field_.instruction.strip()!r}: target not kept (not http, https, mailto or relative)",
+                )
+            )
         elif field_.kind == "TOC":
             self.notes.append(Note(self._where(), "table of contents field dropped"))
 
@@ -399,7 +440,9 @@ class _DocxReader:
             return None, ""
         href = safe_link(target + (f"#{anchor}" if anchor else ""))
         if href is None and target:
-            self.notes.append(Note(self._where(), f"link to {target!r} kept as text (only http, https, mailto and relative links)"))
+            self.notes.append(
+                Note(self._where(), f"link to {target!r} kept as text (only http, https, mailto and relative links)")
+            )
         return href, tip
 
     def _drawing(self, element: BaseOxmlElement) -> None:
@@ -463,7 +506,8 @@ class _DocxReader:
                 root = _root_of(rel.target_part)
                 text = " ".join(" ".join(t.text or "" for t in p.iter(qn("w:t"))) for p in root.iter(qn("w:p"))).strip()
                 fields = " ".join(
-                    [f.get(qn("w:instr")) or "" for f in root.iter(qn("w:fldSimple"))] + [t.text or "" for t in root.iter(qn("w:instrText"))]
+                    [f.get(qn("w:instr")) or "" for f in root.iter(qn("w:fldSimple"))]
+                    + [t.text or "" for t in root.iter(qn("w:instrText"))]
                 )
                 page = " with page numbers" if re.search(r"\b(NUM)?PAGES?\b", fields) else ""
                 if not text and not page:
@@ -478,13 +522,18 @@ class _DocxReader:
                 self.notes.append(Note(what, f"{what}{page} dropped{shown}", words, dropped=True))
                 if what == "header" and not self.header_text:
                     self.header_text = text
-        root = _part_root(self.part, RT.COMMENTS)
-        if root is not None:
+        comments_root = _part_root(self.part, RT.COMMENTS)
+        if comments_root is not None:
+            root = comments_root
             comments = list(root.iterchildren(qn("w:comment")))
             if comments:
                 words = count_words(" ".join(t.text or "" for t in root.iter(qn("w:t"))))
                 self.words_in += words
-                self.notes.append(Note("comments", f"{len(comments)} comment(s) dropped (review notes, not statement text)", words, dropped=True))
+                self.notes.append(
+                    Note(
+                        "comments", f"{len(comments)} comment(s) dropped (review notes, not statement text)", words, dropped=True
+                    )
+                )
 
     def _clues(self, front: Clues) -> Clues:
         props = self.document.core_properties
@@ -563,7 +612,7 @@ def _nest(pieces: list[_Piece]) -> list[Inline]:
             i += 1
             continue
         group = pieces[i : i + length]
-        inner = _nest([replace(p, **{best: None if best == "href" else False}) for p in group])
+        inner = _nest([_without(p, best) for p in group])
         if best == "href":
             out.append(Link(str(piece.href), tuple(inner), piece.title))
         elif best == "bold":
@@ -574,9 +623,18 @@ def _nest(pieces: list[_Piece]) -> list[Inline]:
     return out
 
 
+def _without(piece: _Piece, attr: str) -> _Piece:
+    """``piece`` with one formatting attribute (the one now expressed by its parent node) cleared."""
+    if attr == "href":
+        return replace(piece, href=None)
+    return replace(piece, bold=False) if attr == "bold" else replace(piece, italic=False)
+
+
 def _parse_field(instruction: str) -> _Field:
     """``HYPERLINK "https://x.org" \\l "part" \\o "tip"`` -> a field with its target; other fields by name."""
-    tokens = [m.group(1) if m.group(1) is not None else m.group(2) for m in re.finditer(r'"((?:[^"\\]|\\.)*)"|(\S+)', instruction)]
+    tokens = [
+        m.group(1) if m.group(1) is not None else m.group(2) for m in re.finditer(r'"((?:[^"\\]|\\.)*)"|(\S+)', instruction)
+    ]
     field_ = _Field(instruction=instruction, kind=tokens[0].upper() if tokens else "")
     if field_.kind != "HYPERLINK":
         return field_
@@ -613,7 +671,9 @@ def _symbol(element: BaseOxmlElement) -> str:
 
 
 def _max_size(p: BaseOxmlElement, base: Props, styles: StyleSheet) -> int | None:
-    sizes = [run_props(r.find(qn("w:rPr"))).size for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()]
+    sizes = [
+        run_props(r.find(qn("w:rPr"))).size for r in p.iter(qn("w:r")) if "".join(t.text or "" for t in r.iter(qn("w:t"))).strip()
+    ]
     found = [s if s is not None else (base.size or styles.defaults.size) for s in sizes]
     known = [s for s in found if s is not None]
     return max(known) if known else base.size or styles.defaults.size
@@ -633,25 +693,26 @@ def _paragraph_list(numbers: list[int]) -> str:
 # --- package parts ----------------------------------------------------------
 
 
-def _has_rel(part: docx.parts.document.DocumentPart, reltype: str) -> bool:
+def _has_rel(part: DocumentPart, reltype: str) -> bool:
     return any(rel.reltype == reltype for rel in part.rels.values())
 
 
-def _root_of(part: object) -> BaseOxmlElement:
-    element = getattr(part, "element", None)
+def _root_of(part: Part) -> BaseOxmlElement:
+    element: BaseOxmlElement | None = getattr(part, "element", None)
     if element is not None:
-        return element  # type: ignore[no-any-return]
-    return parse_xml(getattr(part, "blob"))  # type: ignore[no-any-return]
+        return element
+    root: BaseOxmlElement = parse_xml(part.blob)
+    return root
 
 
-def _part_root(part: docx.parts.document.DocumentPart, reltype: str) -> BaseOxmlElement | None:
+def _part_root(part: DocumentPart, reltype: str) -> BaseOxmlElement | None:
     for rel in part.rels.values():
         if rel.reltype == reltype and not rel.is_external:
             return _root_of(rel.target_part)
     return None
 
 
-def _app_property(part: docx.parts.document.DocumentPart, name: str) -> str:
+def _app_property(part: DocumentPart, name: str) -> str:
     for rel in part.package.rels.values():
         if rel.reltype == RT.EXTENDED_PROPERTIES and not rel.is_external:
             root = parse_xml(rel.target_part.blob)
@@ -707,7 +768,14 @@ class _Structure:
             kind = para.role.kind
             if kind == "skipped":
                 words = count_words(para.text)
-                self.notes.append(Note(para.where, f"table of contents or caption paragraph dropped: {short_text(para.text)!r}", words, dropped=True))
+                self.notes.append(
+                    Note(
+                        para.where,
+                        f"table of contents or caption paragraph dropped: {short_text(para.text)!r}",
+                        words,
+                        dropped=True,
+                    )
+                )
                 continue
             if para.numbering is not None:
                 flush_quote()
@@ -952,7 +1020,12 @@ class _ListBuilder:
 
 def _list_block(ordered: bool, start: int, items: list[list[Block]]) -> ListBlock:
     line = next((b.line for item in items for b in item if isinstance(b, Paragraph)), 0)
-    return ListBlock(tuple(ListItem(tuple(item), item[0].line if item and isinstance(item[0], Paragraph) else line) for item in items), ordered, line, start if ordered else 1)
+    return ListBlock(
+        tuple(ListItem(tuple(item), item[0].line if item and isinstance(item[0], Paragraph) else line) for item in items),
+        ordered,
+        line,
+        start if ordered else 1,
+    )
 
 
 __all__ = ["read_docx"]

@@ -26,7 +26,17 @@ _HEADING = re.compile(
     r"\s*(\d)$"
 )
 _TITLE = {"title", "titre", "título", "titulo", "titel", "titolo", "tytuł", "العنوان", "titre du document"}
-_SUBTITLE = {"subtitle", "sous-titre", "subtítulo", "subtitulo", "untertitel", "sottotitolo", "ondertitel", "podtytuł", "عنوان فرعي"}
+_SUBTITLE = {
+    "subtitle",
+    "sous-titre",
+    "subtítulo",
+    "subtitulo",
+    "untertitel",
+    "sottotitolo",
+    "ondertitel",
+    "podtytuł",
+    "عنوان فرعي",
+}
 _QUOTE = {
     "quote",
     "intense quote",
@@ -49,7 +59,9 @@ _QUOTE = {
 }
 _SKIPPED = ("toc ", "table of contents", "tdm ", "tabla de contenido", "verzeichnis ", "sommario ", "index ", "caption")
 _ID_HEADING = re.compile(r"^(?:heading|titre|ttulo|titulo|berschrift|titolo|kop|rubrik)(\d)$", re.IGNORECASE)
-MONOSPACE = frozenset({"courier new", "courier", "consolas", "lucida console", "menlo", "monaco", "source code pro", "dejavu sans mono"})
+MONOSPACE = frozenset(
+    {"courier new", "courier", "consolas", "lucida console", "menlo", "monaco", "source code pro", "dejavu sans mono"}
+)
 
 
 @dataclass(frozen=True)

@@ -99,7 +99,14 @@ def count_words(text: str) -> int:
 
 
 def content_words(content: Content) -> int:
-    return sum(count_words(n.text) if isinstance(n, (Text, Code)) else content_words(n.children) if isinstance(n, (Strong, Emphasis, Link)) else 0 for n in content)
+    return sum(
+        count_words(n.text)
+        if isinstance(n, (Text, Code))
+        else content_words(n.children)
+        if isinstance(n, (Strong, Emphasis, Link))
+        else 0
+        for n in content
+    )
 
 
 _DROPPED_CHARS = re.compile("[\u00ad\u200b\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")

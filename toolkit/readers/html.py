@@ -34,14 +34,92 @@ import lxml.html
 from lxml import etree
 from readability import Document as Readability
 
-from ..document import Block, Code, Content, Emphasis, Heading, Inline, LineBreak, Link, ListBlock, ListItem, Paragraph, Quote, Rule, Strong, Text
+from ..document import (
+    Block,
+    Code,
+    Content,
+    Emphasis,
+    Heading,
+    Inline,
+    LineBreak,
+    Link,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    Rule,
+    Strong,
+    Text,
+)
 from ..errors import Location, SourceError
 from .draft import Clues, Draft, Found, Note, count_words, safe_link, short_text, split_breaks, tidy
 from .signatories import is_name_like
 
-_BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "blockquote", "hr", "table", "pre", "dl", "dt", "dd", "figure", "figcaption"}
-_CONTAINERS = {"div", "section", "article", "main", "header", "footer", "aside", "nav", "center", "body", "html", "span", "font", "form", "details", "summary", "address", "hgroup"}
-_DROPPED = {"script", "style", "noscript", "template", "svg", "button", "input", "select", "textarea", "iframe", "video", "audio", "canvas", "object", "embed", "img", "picture", "map", "head", "meta", "link", "title"}
+_BLOCKS = {
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "li",
+    "blockquote",
+    "hr",
+    "table",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+}
+_CONTAINERS = {
+    "div",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "aside",
+    "nav",
+    "center",
+    "body",
+    "html",
+    "span",
+    "font",
+    "form",
+    "details",
+    "summary",
+    "address",
+    "hgroup",
+}
+_DROPPED = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "iframe",
+    "video",
+    "audio",
+    "canvas",
+    "object",
+    "embed",
+    "img",
+    "picture",
+    "map",
+    "head",
+    "meta",
+    "link",
+    "title",
+}
 _INVISIBLE = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
 _STRONG = {"strong", "b"}
 _EM = {"em", "i", "cite", "dfn"}
@@ -94,7 +172,12 @@ class _HtmlReader:
         blocks, places = _shift_headings(blocks, places)
         self._dropped_regions(body, article, consumed)
         if self.base is None and any(self._relative):
-            self.notes.append(Note(self.shown, "relative links kept relative: the page does not say its address (no <base>, og:url or canonical link)"))
+            self.notes.append(
+                Note(
+                    self.shown,
+                    "relative links kept relative: the page does not say its address (no <base>, og:url or canonical link)",
+                )
+            )
         return Draft(self.shown, blocks, clues, self.notes, words_in, places)
 
     _relative: list[str]
@@ -106,7 +189,11 @@ class _HtmlReader:
         base = self.page.find(".//base[@href]")
         og = self._meta("og:url")
         canonical = self.page.find(".//link[@rel='canonical'][@href]")
-        for candidate in (base.get("href") if base is not None else None, og, canonical.get("href") if canonical is not None else None):
+        for candidate in (
+            base.get("href") if base is not None else None,
+            og,
+            canonical.get("href") if canonical is not None else None,
+        ):
             if candidate and re.match(r"^https?://", candidate.strip()):
                 return candidate.strip()
         return self.url
@@ -152,7 +239,8 @@ class _HtmlReader:
         for scope in ("//article//h1", "//main//h1", "//h1"):
             found = self.page.xpath(scope)
             if found:
-                return found[0]  # type: ignore[no-any-return]
+                first: etree._Element = found[0]
+                return first
         return None
 
     def _own_front(self, front: etree._Element, clues: Clues) -> None:
@@ -236,7 +324,8 @@ class _HtmlReader:
         # readability names (with xpath=True) every original element it kept: the rest of the article
         # (share bar, entry meta, tags) is left out below, block by block.
         self.kept = set(found)
-        return found[0]  # type: ignore[no-any-return]
+        article: etree._Element = found[0]
+        return article
 
     kept: set[etree._Element] | None = None
 
@@ -245,7 +334,7 @@ class _HtmlReader:
         consumed: set[etree._Element] = set()
         front = article.find("./header[@class='front']")
         candidates = [front] if front is not None else []
-        title_text = " ".join((clues.title and _plain(clues.title.value) or "").split())
+        title_text = " ".join(((clues.title and _plain(clues.title.value)) or "").split())
         inside_front = set(front.iter()) if front is not None else set()
         for h1 in self.page.iter("h1"):
             if h1 not in inside_front and " ".join(h1.text_content().split()) == title_text:
@@ -348,7 +437,7 @@ class _HtmlReader:
             start = int(el.get("start")) if tag == "ol" and (el.get("start") or "").strip().isdigit() else 1
             names = "names" in (el.get("class") or "").split()
             if names:
-                self.notes.append(Note(self.where(el), f"signatory list ({len(items)} names, marked class=\"names\")"))
+                self.notes.append(Note(self.where(el), f'signatory list ({len(items)} names, marked class="names")'))
             return [ListBlock(tuple(items), tag == "ol", line, start, names)]
         if tag == "li":
             return list(self._item(el).blocks)
@@ -361,13 +450,12 @@ class _HtmlReader:
             return [self._table(el)]
         if tag == "pre":
             self.notes.append(Note(self.where(el), "preformatted text became a paragraph with its line breaks"))
-            lines = [(Text(part),) for part in (el.text_content() or "").split("\n")]
-            content: list[Inline] = []
-            for part in lines:
-                if content:
-                    content.append(LineBreak())
-                content.extend(part)
-            return [Paragraph(tidy(tuple(content)), line)]
+            pre: list[Inline] = []
+            for part in (el.text_content() or "").split("\n"):
+                if pre:
+                    pre.append(LineBreak())
+                pre.append(Text(part))
+            return [Paragraph(tidy(tuple(pre)), line)]
         inner, _ = self._blocks(el)  # a container (div, section, dl, figure...)
         return inner
 
@@ -376,18 +464,27 @@ class _HtmlReader:
         return ListItem(tuple(blocks), _line(li))
 
     def _table(self, table: etree._Element) -> Block:
-        rows = [[cell for cell in tr if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")] for tr in table.iter("tr")]
+        rows = [
+            [cell for cell in tr if isinstance(cell.tag, str) and cell.tag.lower() in ("td", "th")] for tr in table.iter("tr")
+        ]
         texts = [[" ".join(cell.text_content().split()) for cell in row] for row in rows]
         names = [t for row in texts for t in row if t]
         columns = max((len(r) for r in rows), default=0)
         nested = any(t is not table for t in table.iter("table"))
         if len(names) >= 2 and columns <= 4 and not nested and all(is_name_like(t) for t in names):
-            self.notes.append(Note(self.where(table), f"table ({len(rows)} rows x {columns} columns) became a signatory list of {len(names)} names, read row by row"))
+            self.notes.append(
+                Note(
+                    self.where(table),
+                    f"table ({len(rows)} rows x {columns} columns) became a signatory list of {len(names)} names, "
+                    "read row by row",
+                )
+            )
             items = tuple(ListItem((Paragraph(tidy((Text(n),), breaks=False), _line(table)),), _line(table)) for n in names)
             return ListBlock(items, False, _line(table), names=True)
         raise SourceError(
-            f"the table at line {_line(table)} ({len(rows)} rows x {columns} columns, first cell {short_text(names[0] if names else '', 40)!r}) "
-            "is not a list of names: tables cannot be imported; save the page without it, or copy the article into a Word document",
+            f"the table at line {_line(table)} ({len(rows)} rows x {columns} columns, "
+            f"first cell {short_text(names[0] if names else '', 40)!r}) is not a list of names: tables cannot be imported; "
+            "save the page without it, or copy the article into a Word document",
             Location(self.shown, _line(table)),
         )
 
@@ -395,10 +492,14 @@ class _HtmlReader:
         if tag in _INVISIBLE:
             return
         text = el.text_content().strip() if tag not in ("img", "picture") else ""
-        what = {"img": "image", "picture": "image", "iframe": "embedded frame", "video": "video", "audio": "audio"}.get(tag, f"<{tag}>")
+        what = {"img": "image", "picture": "image", "iframe": "embedded frame", "video": "video", "audio": "audio"}.get(
+            tag, f"<{tag}>"
+        )
         alt = f" ({el.get('alt')!r})" if tag == "img" and el.get("alt") else ""
         words = count_words(text)
-        self.notes.append(Note(self.where(el), f"{what}{alt} dropped" + (f": {short_text(text)!r}" if text else ""), words, dropped=True))
+        self.notes.append(
+            Note(self.where(el), f"{what}{alt} dropped" + (f": {short_text(text)!r}" if text else ""), words, dropped=True)
+        )
 
     # --- inline --------------------------------------------------------------------
 
@@ -447,7 +548,9 @@ class _HtmlReader:
             return list(inner)
         href = safe_link(raw, self.base)
         if href is None:
-            self.notes.append(Note(self.where(a), f"link to {short_text(raw, 50)!r} kept as text (only http, https, mailto and relative links)"))
+            self.notes.append(
+                Note(self.where(a), f"link to {short_text(raw, 50)!r} kept as text (only http, https, mailto and relative links)")
+            )
             return list(inner)
         if not re.match(r"^[a-z][a-z0-9+.-]*:", href, re.IGNORECASE):
             self._relative.append(href)
@@ -470,7 +573,7 @@ def _visible_text(el: etree._Element, skip: set[etree._Element] | None = None) -
     parts: list[str] = []
 
     def walk(node: etree._Element) -> None:
-        if isinstance(node.tag, str) and node.tag.lower() in _INVISIBLE or (skip and node in skip):
+        if (isinstance(node.tag, str) and node.tag.lower() in _INVISIBLE) or (skip and node in skip):
             return
         if isinstance(node.tag, str) and node.text:
             parts.append(node.text)

@@ -62,7 +62,7 @@ def fetch(url: str) -> tuple[bytes, str, str]:
     """The bytes of ``url``, its final address (after redirects) and its content type."""
     request = urllib.request.Request(url, headers={"User-Agent": f"statement-toolkit/{__version__} (stk import)"})
     try:
-        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310 - http(s) only, checked above
+        with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             data = response.read(MAX_BYTES + 1)
             final = response.geturl()
             content_type = response.headers.get("Content-Type", "")
@@ -70,7 +70,9 @@ def fetch(url: str) -> tuple[bytes, str, str]:
         raise SourceError(f"cannot fetch the page: HTTP {exc.code} {exc.reason}", Location(url)) from None
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
-        raise SourceError(f"cannot fetch the page: {reason} (save it from the browser and import the .html file)", Location(url)) from None
+        raise SourceError(
+            f"cannot fetch the page: {reason} (save it from the browser and import the .html file)", Location(url)
+        ) from None
     if len(data) > MAX_BYTES:
         raise SourceError(f"the page is larger than {MAX_BYTES // (1024 * 1024)} MB: not a statement", Location(url))
     return data, final, content_type

@@ -150,7 +150,10 @@ def read_kind(value: Any, where: Location, warnings: list[tuple[Location, str]])
     near = [k for k in KINDS if fuzz.ratio(kind, k) >= 80]
     if near:
         warnings.append(
-            (where, f"kind {written!r} is not one of the known kinds; used as written (did you mean {near[0].replace('-', ' ')!r}?)")
+            (
+                where,
+                f"kind {written!r} is not one of the known kinds; used as written (did you mean {near[0].replace('-', ' ')!r}?)",
+            )
         )
     return written
 

@@ -33,7 +33,10 @@ LEAD_IN = re.compile(
     r"organi[sz]ations? (?:that )?(?:have )?(?:signed|endorsed)|signataires|firmantes|الموقعون|الموقعين)\b",
     re.IGNORECASE,
 )
-_ABBREVIATION_END = re.compile(r"(?:\b\w{1,4}\.|\b(?:\w\.){2,})$")
+_ABBREVIATION_END = re.compile(
+    r"(?:\b(?:Inc|Ltd|Ltda|Jr|Sr|Co|Corp|Assn|Assoc|Intl|Int|Org|Dept|Univ|Bros|St|Ste|asbl|Cia|Cía)\.|\b(?:\w\.){2,})$",
+    re.IGNORECASE,
+)
 MIN_TRAILING_LIST = 10
 MIN_ENUMERATION = 20
 
@@ -92,9 +95,18 @@ def find_names(blocks: list[Block], places: list[str], report: Report) -> tuple[
             run = _paragraph_run(blocks, i)
             if run:
                 items, end = run
-                out.append(ListBlock(tuple(ListItem((Paragraph(c, block.line),), block.line) for c in items), False, block.line, names=True))
+                out.append(
+                    ListBlock(
+                        tuple(ListItem((Paragraph(c, block.line),), block.line) for c in items), False, block.line, names=True
+                    )
+                )
                 out_places.append(where)
-                report(Note(where, f"signatory list ({len(items)} names, one per line after {short_text(plain_text(_content(lead)))!r})"))
+                report(
+                    Note(
+                        where,
+                        f"signatory list ({len(items)} names, one per line after {short_text(plain_text(_content(lead)))!r})",
+                    )
+                )
                 lead = None
                 i = end
                 continue
@@ -180,7 +192,11 @@ def _enumeration(blocks: list[Block], places: list[str], report: Report) -> None
         blocks[index : index + 1] = new
         places[index : index + 1] = new_places
         joining = count_words(text) - count_words(lead) - sum(count_words(item) for item in items)
-        report(Note(places[index], f"signatory list ({len(items)} names, a comma-separated enumeration ending the statement)", joining))
+        report(
+            Note(
+                places[index], f"signatory list ({len(items)} names, a comma-separated enumeration ending the statement)", joining
+            )
+        )
         return
 
 
