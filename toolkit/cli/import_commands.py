@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 from typing import Any
 
 from .. import api
+from ..readers.draft import Note
 from ..readers.importing import DATE_ORDERS, ImportOptions
 from .common import CommandError, add_json_option, add_project_option, print_json
 
@@ -92,14 +94,20 @@ def summary_lines(entry: api.ImportedSource, dry_run: bool) -> list[str]:
     for key in ("title", "subtitle", "date", "kind", "author", "place"):
         if key in entry.decided:
             lines.append(f"  {key:<9} from {entry.decided[key]}")
-    for note in entry.notes:
+    for note in sorted(entry.notes, key=_reading_order):
         words = f" [{note.words} words]" if note.words and note.dropped else ""
         lines.append(f"  {note.where}: {note.message}{words}")
     lines.append(
         f"  words: {entry.words_in} in the input = {entry.words_out} in the source + {entry.words_front_matter} "
-        f"in front matter + {entry.words_dropped} dropped"
+        f"in front matter or markup + {entry.words_dropped} dropped"
     )
     return lines
+
+
+def _reading_order(note: Note) -> tuple[int, int]:
+    """Notes about a numbered place (paragraph 12, line 57) in input order, then the whole-document ones."""
+    match = re.match(r"^(?:paragraph|line) (\d+)", note.where)
+    return (0, int(match.group(1))) if match else (1, 0)
 
 
 __all__ = ["cmd_import", "options_from", "register", "summary_lines"]
