@@ -473,3 +473,45 @@ def test_cli_maps_arguments() -> None:
     assert options.slug == "x" and str(options.date) == "2025-02-07" and options.date_order == "mdy" and not options.names
     with pytest.raises(SystemExit):
         build_parser().parse_args(["import", "a.docx", "--date", "7 February"])
+
+
+AWKWARD = [
+    ("<p>\u00a0no-break spaces at the edges\u00a0</p>", "no-break spaces at the edges"),
+    (
+        "<p>1. not a list</p><p>- not a bullet</p><p>#hashtag and # not a heading</p><p>&gt; not a quote</p>",
+        "1\\. not a list\n\n\\- not a bullet\n\n#hashtag and # not a heading\n\n\\> not a quote",
+    ),
+    (
+        "<p>stars * and _under_ and <b>&lt;tag&gt;</b> &amp;amp; back\\slash\\</p>",
+        "stars \\* and \\_under\\_ and **\\<tag>** \\&amp; back\\\\slash\\\\",
+    ),
+    (
+        '<p>x<b>"y"</b>z, a<i>(b)</i>c, <b><i>both</i></b> and <i><b>both</b></i></p>',
+        'x"**y**"z, a(*b*)c, **_both_** and ***both***',
+    ),
+    (
+        '<p><a href="https://x.org/a b(c">odd</a> <a href="/rel path">rel</a></p>',
+        "[odd](<https://x.org/a%20b(c>) [rel](https://example.org/rel%20path)",
+    ),
+    ("<p>line<br>---<br>===<br>1) next</p>", "line\\\n\\---\\\n\\===\\\n1\\) next"),
+    (
+        '<ol start="7"><li>seven</li><li>eight<ol><li>inner</li></ol></li></ol><ul><li>a</li></ul><ul><li>b</li></ul>',
+        "7. seven\n8. eight\n   1. inner\n\n- a\n\n* b",
+    ),
+    ("<blockquote><p>q</p><ul><li>qi</li></ul><blockquote><p>deep</p></blockquote></blockquote>", "> q\n>\n> - qi\n>\n> > deep"),
+    (
+        "<h2>Ends with #</h2><p>[brackets] ![img] <b>bold</b><b>er</b></p>",
+        "## Ends with \\#\n\n\\[brackets\\] \\!\\[img\\] **bolder**",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), AWKWARD)
+def test_awkward_text_is_written_so_that_it_reads_back(tmp_path: Path, body: str, expected: str) -> None:
+    html = (
+        '<html><head><link rel="canonical" href="https://example.org/dir/page.html"></head><body><article><h1>T</h1>'
+        f"{body}<p>Padding words so that the extractor keeps the article, as it does with real ones.</p></article></body></html>"
+    )
+    entry = import_page(tmp_path, html, kind="statement", author="A", date=__import__("datetime").date(2025, 1, 1))
+    # make_source has already read the Markdown back and compared Documents; here, what a person sees
+    assert entry.text.split("---\n", 2)[2].startswith("\n" + expected + "\n\n"), entry.text

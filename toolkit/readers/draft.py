@@ -149,7 +149,7 @@ def tidy(content: Content, *, breaks: bool = True) -> Content:
         else:
             flat.append(node)
     out: list[Inline] = []
-    for node in normalize(tuple(flat)):
+    for node in _merge_adjacent(normalize(tuple(flat))):
         if isinstance(node, LineBreak):
             if out and isinstance(out[-1], Text):
                 out[-1] = Text(out[-1].text.rstrip(" "))
@@ -163,7 +163,36 @@ def tidy(content: Content, *, breaks: bool = True) -> Content:
                 out.append(Text(text))
         else:
             out.append(node)
-    return strip(normalize(tuple(out)))
+    return _strip_nbsp(strip(normalize(tuple(out))))
+
+
+def _merge_adjacent(content: Content) -> list[Inline]:
+    """``**a****b**`` reads as one bold run: two bold (or italic) nodes side by side become one."""
+    out: list[Inline] = []
+    for node in content:
+        previous = out[-1] if out else None
+        if isinstance(node, Strong) and isinstance(previous, Strong):
+            out[-1] = Strong(normalize((*previous.children, *node.children)))
+        elif isinstance(node, Emphasis) and isinstance(previous, Emphasis):
+            out[-1] = Emphasis(normalize((*previous.children, *node.children)))
+        else:
+            out.append(node)
+    return out
+
+
+def _strip_nbsp(content: Content) -> Content:
+    """No-break spaces at the edges of a block or of a line only push text about; Markdown drops them."""
+    items = list(content)
+    for i, node in enumerate(items):
+        if not isinstance(node, Text):
+            continue
+        text = node.text
+        if i == 0 or isinstance(items[i - 1], LineBreak):
+            text = text.lstrip(" \u00a0")
+        if i == len(items) - 1 or isinstance(items[i + 1], LineBreak):
+            text = text.rstrip(" \u00a0")
+        items[i] = Text(text)
+    return tuple(n for n in items if not (isinstance(n, Text) and not n.text))
 
 
 def _rebuild(node: Strong | Emphasis | Link, children: Content) -> Inline:

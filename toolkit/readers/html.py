@@ -400,7 +400,12 @@ class _HtmlReader:
                     pending.extend(split_breaks(child.tail))
                 continue
             tag = child.tag.lower()
-            if self.kept is not None and child not in self.kept and (tag in _BLOCKS or tag in _CONTAINERS):
+            if (
+                self.kept is not None
+                and child not in self.kept
+                and (tag in _BLOCKS or tag in _CONTAINERS)
+                and not _content_like(child)
+            ):
                 text = _visible_text(child, self.consumed)
                 if text.strip():
                     self._drop_note(child, text, _describe(child))
@@ -558,6 +563,25 @@ class _HtmlReader:
 
 
 # --- helpers -------------------------------------------------------------------------
+
+
+_FURNITURE = re.compile(
+    r"share|social|related|comment|newsletter|subscri|tags?\b|breadcrumb|nav|menu|footer|cookie|consent|promo|advert|sponsor"
+    r"|widget|sidebar|byline|meta|author|print|toolbar|pagination",
+    re.IGNORECASE,
+)
+
+
+def _content_like(el: etree._Element) -> bool:
+    """A list, quote or paragraph inside the article that readability's density rules left out (a short list of
+    names, a one-line list) but that is not furniture by its name or its links: it stays."""
+    if el.tag.lower() not in ("ul", "ol", "blockquote", "p", "h2", "h3", "h4", "h5", "h6"):
+        return False
+    if _FURNITURE.search(f"{el.get('class') or ''} {el.get('id') or ''} {el.get('role') or ''}"):
+        return False
+    text = " ".join(el.text_content().split())
+    linked = sum(len(" ".join(a.text_content().split())) for a in el.iter("a"))
+    return bool(text) and linked <= len(text) / 2
 
 
 def _has_blocks(el: etree._Element) -> bool:

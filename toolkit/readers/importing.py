@@ -28,18 +28,36 @@ import dataclasses
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from ..dates import find_dates
-from ..document import KINDS, Block, Content, Document, ListBlock, ListItem, Meta, Paragraph, Quote, Text, plain_text
+from ..document import (
+    KINDS,
+    Block,
+    Content,
+    Document,
+    Emphasis,
+    Inline,
+    Link,
+    ListBlock,
+    ListItem,
+    Meta,
+    Paragraph,
+    Quote,
+    Strong,
+    Text,
+    plain_text,
+)
 from ..errors import Location, SourceError
 from ..labels import labels_for
+from ..segments import Slot, map_content
 from .draft import Clues, Draft, Found, Note, plain_words, short_text, tidy
 from .markdown import read_markdown
 from .signatories import find_names
-from .writer import Unwritable, same_document, write_markdown
+from .writer import Unwritable, inline_markdown, same_document, write_markdown
 
 DATE_ORDERS = ("dmy", "mdy")
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])")
@@ -98,7 +116,9 @@ def make_source(draft: Draft, options: ImportOptions, slug: str) -> Imported:
     else:
         blocks = [_no_names(b, notes, where) for b, where in zip(blocks, places, strict=True)]
     meta, decided, blocks = _meta(draft, options, blocks, places, notes)
-    doc = Document(slug=slug, path=f"sources/{slug}.md", lang="en", meta=meta, blocks=tuple(blocks))
+    doc = map_content(
+        Document(slug=slug, path=f"sources/{slug}.md", lang="en", meta=meta, blocks=tuple(blocks)), _writable(notes)
+    )
     try:
         text = write_markdown(doc)
     except Unwritable as exc:
@@ -107,6 +127,72 @@ def make_source(draft: Draft, options: ImportOptions, slug: str) -> Imported:
     if not same_document(doc, reread):  # pragma: no cover - a writer bug; keep the evidence
         raise AssertionError(f"the Markdown written for {draft.path} does not read back the same")
     return Imported(draft.path, slug, reread, text, decided, notes, draft.words_in, plain_words(list(reread.blocks)))
+
+
+def _writable(notes: list[Note]) -> Callable[[Content, Slot], Content]:
+    """Content Markdown can spell: bold or italic that starts or ends with punctuation next to a letter
+    (``x**"y"**``, which CommonMark does not read as bold) gets the punctuation outside; what still cannot
+    be written loses its bold and italic, with a note."""
+
+    def fit(content: Content, slot: Slot) -> Content:
+        if _spellable(content):
+            return content
+        moved = tidy(_punctuation_out(content))
+        if _spellable(moved):
+            return moved
+        notes.append(Note(f"{slot.context} (line {slot.line})", "bold and italic dropped: Markdown cannot spell them here"))
+        return tidy(_plain_inline(content))
+
+    return fit
+
+
+def _spellable(content: Content) -> bool:
+    try:
+        inline_markdown(content)
+    except Unwritable:
+        return False
+    return True
+
+
+_EDGE_PUNCTUATION = re.compile(r"^([^\w\s]*)(.*?)([^\w\s]*)$", re.DOTALL)
+
+
+def _punctuation_out(content: Content) -> Content:
+    out: list[Inline] = []
+    for node in content:
+        if isinstance(node, (Strong, Emphasis)):
+            inner = _punctuation_out(node.children)
+            lead = trail = ""
+            if inner and isinstance(inner[0], Text):
+                match = _EDGE_PUNCTUATION.match(inner[0].text)
+                assert match
+                lead = match.group(1)
+                inner = (Text(inner[0].text[len(lead) :]), *inner[1:])
+            if inner and isinstance(inner[-1], Text):
+                match = _EDGE_PUNCTUATION.match(inner[-1].text)
+                assert match
+                trail = match.group(3)
+                inner = (*inner[:-1], Text(inner[-1].text[: len(inner[-1].text) - len(trail)]))
+            out.append(Text(lead))
+            out.append(Strong(inner) if isinstance(node, Strong) else Emphasis(inner))
+            out.append(Text(trail))
+        elif isinstance(node, Link):
+            out.append(Link(node.href, _punctuation_out(node.children), node.title))
+        else:
+            out.append(node)
+    return tuple(out)
+
+
+def _plain_inline(content: Content) -> Content:
+    out: list[Inline] = []
+    for node in content:
+        if isinstance(node, (Strong, Emphasis)):
+            out.extend(_plain_inline(node.children))
+        elif isinstance(node, Link):
+            out.append(Link(node.href, _plain_inline(node.children), node.title))
+        else:
+            out.append(node)
+    return tuple(out)
 
 
 def _no_names(block: Block, notes: list[Note], where: str) -> Block:

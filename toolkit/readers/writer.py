@@ -219,10 +219,12 @@ def _parse_inline(text: str) -> Content:
     return content if not problems else ()
 
 
-def _nodes(content: Content, em: str, at_line_start: bool) -> Iterator[str]:
+def _nodes(content: Content, em: str, at_line_start: bool, in_strong: bool = False) -> Iterator[str]:
     start = at_line_start
-    for node in content:
-        yield _node(node, em, start)
+    for i, node in enumerate(content):
+        # Emphasis at the edge of bold: ``**_x_**`` (``***x***`` would read as italic around bold).
+        edge = in_strong and isinstance(node, Emphasis) and (i == 0 or i == len(content) - 1)
+        yield _node(node, "_" if edge and em == "*" else em, start)
         start = isinstance(node, LineBreak)
 
 
@@ -231,9 +233,9 @@ def _node(node: Inline, em: str, at_line_start: bool) -> str:
         text = escape_text(node.text)
         return escape_line_start(text) if at_line_start else text
     if isinstance(node, Strong):
-        return "**" + "".join(_nodes(node.children, em, at_line_start=False)) + "**"
+        return "**" + "".join(_nodes(node.children, em, at_line_start=False, in_strong=True)) + "**"
     if isinstance(node, Emphasis):
-        return em + "".join(_nodes(node.children, em, at_line_start=False)) + em
+        return em + "".join(_nodes(node.children, "*", at_line_start=False)) + em
     if isinstance(node, Link):
         inner = "".join(_nodes(node.children, em, at_line_start=False))
         title = ' "' + node.title.replace("\\", "\\\\").replace('"', '\\"') + '"' if node.title else ""
