@@ -275,15 +275,12 @@ class _DocxReader:
             role = Role("heading", int(direct_outline.get(qn("w:val")) or 0) + 1)
         base = self.styles.paragraph_props(style)
         pieces: list[_Piece] = []
-        kept_before = len(self.counts.deleted)
         self._children(p, pieces, base)
         content, text = _inline(pieces)
         self.words_in += count_words(text)
         mark_deleted = ppr is not None and ppr.find(f"{qn('w:rPr')}/{qn('w:del')}") is not None
         if mark_deleted:
             self.counts.deleted.append(self.number)
-        elif len(self.counts.deleted) > kept_before:
-            pass
         para = _Para(
             self.number,
             role,
