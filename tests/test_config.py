@@ -130,8 +130,8 @@ def test_every_registry_implements_exactly_its_vocabulary() -> None:
     from toolkit import choices
     from toolkit.checks import CHECKS
     from toolkit.drafting.engines import ENGINES
+    from toolkit.labels import _BUILT_IN
     from toolkit.languages import DIGIT_SYSTEMS
-    from toolkit.publishing.labels import _BUILT_IN
     from toolkit.publishing.renderers import RENDERERS
 
     assert tuple(ENGINES) == choices.ENGINES

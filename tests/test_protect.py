@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.dates import find_dates, localized
 from toolkit.document.markup import parse
-from toolkit.drafting.dates import find_dates, localized
 from toolkit.drafting.engines.pseudo import PseudoEngine
 from toolkit.drafting.markup_transfer import flatten
 from toolkit.drafting.protection import Protected, glossary_form, needs_engine, protect, restore

@@ -117,7 +117,7 @@ def test_javascript_links_never_become_links_and_are_reported() -> None:
         ("---\ntitle: [unclosed\ndate: 2025-01-01\n---\n", 3, "malformed front matter"),
         ("---\ntitle: T\ndate: 2025-01-01\nkind: statement\n---\n", 1, "lacks 'author'"),
         ("---\ntitle: T\ndate: 14 January 2025\nkind: statement\nauthor: A\n---\n", 3, "ISO date"),
-        ("---\ntitle: T\ndate: 2025-01-01\nkind: tweet\nauthor: A\n---\n", 4, "kind must be one of"),
+        ("---\ntitle: T\ndate: 2025-01-01\nkind: [a, b]\nauthor: A\n---\n", 4, "'kind' must be text"),
         ("---\ntitle: T\ndate: 2025-02-30\nkind: statement\nauthor: A\n---\n", 3, "date 2025-02-30 does not exist"),
         ("---\ntitle: T\ndate: 2025-13-45\nkind: statement\nauthor: A\n---\n", 3, "does not exist"),
         ("---\ntitle: T\ndate: 2025-01-01\nkind: statement\nauthor: [A, B]\n---\n", 5, "'author' must be text"),

@@ -152,3 +152,43 @@ def _tree(folder: Path) -> dict[str, bytes]:
     if not folder.is_dir():
         return {}
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+class ChangedOnDisk(Exception):
+    """The file is not what it was when the command read it: someone (an editor, another run) changed it."""
+
+
+def replace_if_unchanged(path: Path, expected: bytes | None, data: bytes) -> None:
+    """Atomically put ``data`` at ``path`` only if ``path`` still holds ``expected`` (None: does not exist).
+
+    Compare-and-swap for files a person may be editing (sources): the new
+    bytes go to a temporary file first, then the old bytes are checked again
+    just before the rename, so a change made meanwhile is never overwritten
+    (raises :class:`ChangedOnDisk`). A new file is linked into place, which
+    fails if one appeared in the meantime.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            current: bytes | None = path.read_bytes()
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        except FileNotFoundError:
+            current = None
+            os.chmod(tmp, 0o666 & ~_umask())
+        if current != expected:
+            raise ChangedOnDisk(str(path))
+        if expected is None:
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise ChangedOnDisk(str(path)) from None
+        else:
+            os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)

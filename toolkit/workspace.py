@@ -199,13 +199,30 @@ def check_language(po: polib.POFile, lang: str, shown: str, text: str) -> None:
         )
 
 
+def unread_hint(suffix: str) -> str:
+    """Why a file in sources/ is not read, and what to do about it."""
+    if suffix in (".docx", ".html", ".htm", ".xhtml"):
+        return f"not read: a {suffix} file is not a source; run `stk import` on it to make a sources/*.md"
+    if suffix in (".doc", ".odt", ".rtf", ".pages"):
+        return f"not read: save this {suffix} document as .docx, then run `stk import` on it"
+    return "not read: only Markdown sources (.md) are statements"
+
+
 def load_project(config: Config) -> Project:
     """Read every source statement of the project (sorted by slug)."""
     warnings: list[tuple[Location, str]] = []
     sources = config.sources
     if not sources.is_dir():
         raise SourceError(f"sources folder {display_path(sources, config.root)} does not exist", Location("toolkit.toml"))
-    files = sorted(p for p in sources.rglob("*") if p.is_file() and p.suffix.lower() in READERS)
+    files: list[Path] = []
+    for path in sorted(sources.rglob("*")):
+        parts = path.relative_to(sources).parts
+        if not path.is_file() or any(part.startswith(".") for part in parts) or path.name.endswith("~"):
+            continue  # .history/ (sources replaced by stk import --force), editors' hidden and backup files
+        if path.suffix.lower() in READERS:
+            files.append(path)
+        else:
+            warnings.append((Location(display_path(path, config.root)), unread_hint(path.suffix.lower())))
     by_slug: dict[str, Path] = {}
     statements: list[Statement] = []
     for path in files:

@@ -1,7 +1,7 @@
 """Markup: the msgstr must carry the msgid's links, bold, italic and code, in any order.
 
 Both sides are parsed with the parser that builds releases
-(:func:`toolkit.markup.parse`), so what is compared is what would be printed:
+(:func:`toolkit.document.markup.parse`), so what is compared is what would be printed:
 a ``**`` left open is literal asterisks, an unknown ``[text][3]`` is literal
 brackets. Links are compared by target and spans by kind, as multisets
 (Sphinx's ``compare_references``): translators may reorder them.

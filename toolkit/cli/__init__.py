@@ -14,16 +14,16 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import ToolkitError
-from . import catalog_commands, qa_commands, release_commands, translate_commands
+from . import catalog_commands, import_commands, qa_commands, release_commands, translate_commands
 from .common import CommandError
 
 # Each module adds its subcommands; listed explicitly, never discovered.
-COMMAND_MODULES = [catalog_commands, translate_commands, release_commands, qa_commands]
+COMMAND_MODULES = [import_commands, catalog_commands, translate_commands, release_commands, qa_commands]
 
 DESCRIPTION = """\
 Publish one statement in several languages from one English source.
 
-  sources/*.md --extract--> locales/<lang>/*.po --translate--> review in any PO editor
+  Word / web page --import--> sources/*.md --extract--> locales/<lang>/*.po --translate--> review in any PO editor
                --check--> --build/release--> output/<lang>/*.docx, *.html
 
 Run `stk <command> --help` for the options of each command."""

@@ -30,11 +30,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..checks.tokens import EMAIL, SHOUTED, URL  # what QA checks is what protection protects
+from ..dates import find_dates, localized
 from ..document import Code, Inline, Text
 from ..document.markup import parse, serialize
 from ..glossary import Glossary, Term
 from ..languages import to_digits
-from .dates import find_dates, localized
 from .markup_transfer import Mark, covers_all, flatten, locate, rebuild
 
 PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])[Zz] ?(\d{1,3})(?!\d)")

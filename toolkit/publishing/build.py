@@ -21,9 +21,9 @@ from ..config import Config, override
 from ..document import plain_text
 from ..errors import display_path
 from ..files import write_if_changed
+from ..labels import Labels, labels_for
 from ..languages import long_date
 from ..workspace import Project, Statement
-from .labels import Labels, labels_for
 from .reassemble import Edition, link_overrides, reassemble, source_edition
 from .renderers import RENDERERS, Page, Renderer, Settings
 from .renderers.html import HtmlRenderer, IndexEdition, IndexRow

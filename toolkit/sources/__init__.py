@@ -1,7 +1,10 @@
 """Source readers: each turns one source file into a :class:`~toolkit.document.Document`.
 
-READERS maps a file suffix to its reader; one reader today (Markdown with front
-matter). A later DOCX or HTML import adds an entry here, nothing else changes.
+READERS maps a suffix of a file in sources/ to its reader: Markdown with front
+matter, the one source format. Word documents and web pages are not sources:
+``stk import`` reads them (:mod:`.docx`, :mod:`.html`) into the same Document,
+settles front matter and signatory lists (:mod:`.importing`) and writes Markdown
+(:mod:`.writer`), so a person edits and reviews one format.
 """
 
 from __future__ import annotations

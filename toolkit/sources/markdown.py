@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 from markdown_it.token import Token
+from rapidfuzz import fuzz
 
 from ..document import KINDS, Block, Content, Document, Heading, ListBlock, ListItem, Meta, Paragraph, Quote, Rule
 from ..document.markup import content_from_tokens, new_parser
@@ -113,10 +114,7 @@ def _meta(raw: dict[str, Any], key_lines: dict[str, int], path: str, warnings: l
     except ValueError as exc:
         raise SourceError(f"date {date_text.strip()} does not exist ({exc})", where("date")) from None
 
-    kind = str(raw["kind"]).strip().lower().replace(" ", "-").replace("_", "-")
-    if kind not in KINDS:
-        allowed = ", ".join(k.replace("-", " ") for k in KINDS)
-        raise SourceError(f"kind must be one of: {allowed} (not {raw['kind']!r})", where("kind"))
+    kind = read_kind(raw["kind"], where("kind"), warnings)
 
     def field(key: str) -> Content | None:
         value = raw.get(key)
@@ -137,6 +135,27 @@ def _meta(raw: dict[str, Any], key_lines: dict[str, int], path: str, warnings: l
         place=field("place"),
         lines={k: v for k, v in key_lines.items() if k in _REQUIRED + _OPTIONAL},
     )
+
+
+def read_kind(value: Any, where: Location, warnings: list[tuple[Location, str]]) -> str:
+    """``press release`` -> ``press-release`` (the known kinds are typed: their names come from labels);
+    any other text ("key recommendations", "open letter") is kept as written and translated like the title.
+    A near miss of a known kind is probably a typo: kept, with a warning."""
+    if not isinstance(value, str) or not value.strip():
+        raise SourceError("'kind' must be text, e.g. press release, statement, joint letter", where)
+    written = " ".join(value.split())
+    kind = written.lower().replace(" ", "-").replace("_", "-")
+    if kind in KINDS:
+        return kind
+    near = [k for k in KINDS if fuzz.ratio(kind, k) >= 80]
+    if near:
+        warnings.append(
+            (
+                where,
+                f"kind {written!r} is not one of the known kinds; used as written (did you mean {near[0].replace('-', ' ')!r}?)",
+            )
+        )
+    return written
 
 
 def _inline(text: str, where: Location, warnings: list[tuple[Location, str]]) -> Content:

@@ -2,7 +2,7 @@
 
 An engine translates many plain-text segments at once (placeholders such as
 ``Z3`` inside them must come back untouched, see :mod:`toolkit.protect`).
-It never sees markup, catalogs or files; :mod:`toolkit.pretranslate` does
+It never sees markup, catalogs or files; :mod:`toolkit.drafting.pretranslate` does
 that. Engines load models lazily, per language pair, so that asking what an
 engine would use (``describe``) costs no model load, and ``prepare`` fails
 fast -- before any file is written -- when a pair cannot be translated.

@@ -8,8 +8,8 @@ from pathlib import Path
 from typing import Protocol
 
 from ...document import Heading, iter_blocks
+from ...labels import Labels
 from ...languages import long_date, text_direction
-from ..labels import Labels
 from ..reassemble import Edition
 
 

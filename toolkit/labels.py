@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..choices import LABELS
+from .choices import LABELS
 
 _BUILT_IN: dict[str, dict[str, str]] = {
     "en": {
@@ -87,7 +87,8 @@ class Labels:
     """The organisation's name in this language ('' when the project sets none)."""
 
     def kind(self, kind: str) -> str:
-        return self.kinds.get(kind, kind.replace("-", " ").capitalize())
+        """The label of a known kind; any other kind is the organisation's own (translated) words, first letter raised."""
+        return self.kinds.get(kind) or kind[:1].upper() + kind[1:]
 
 
 def labels_for(lang: str, overrides: Mapping[str, Mapping[str, str]] | None = None) -> Labels:

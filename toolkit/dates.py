@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_skeleton
 
-from ..languages import babel_locale, long_date, to_digits
+from .languages import babel_locale, long_date, to_digits
 
 MONTHS = {
     name: number
