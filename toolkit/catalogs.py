@@ -8,7 +8,8 @@ Merge semantics follow GNU ``msgmerge --previous`` and Babel's
   old source in ``#| msgid``;
 - a removed segment's translation goes to obsolete ``#~`` entries, and
   obsolete entries are kept (and revived when their segment comes back);
-- names of signatory lists are pre-filled with the source name.
+- names of signatory lists are pre-filled with the source name and flagged
+  ``ignore-same`` (:data:`NAME_FLAG`).
 
 Only tool-written parts (extracted comments, references, POT-Creation-Date)
 ever change in an entry a translator touched.
@@ -39,6 +40,11 @@ NOISE_FIELDS = frozenset({"POT-Creation-Date", "PO-Revision-Date", "X-Generator"
 """Header fields that change without the content changing: never a reason to rewrite a file."""
 
 NAME_NOTE = "name in signatory list: keep it, or use the official local name"
+
+NAME_FLAG = "ignore-same"
+"""Flag of every signatory-list name: Weblate reads flags from PO entries and skips its "Unchanged
+translation" check on this one (a name kept as it is is a translation); GNU msgfmt -c accepts it.
+Editors that drop unknown flags on save (Poedit, msgcat) lose it until the next ``stk extract``."""
 
 
 def now() -> dt.datetime:
@@ -105,6 +111,8 @@ def build_template(doc: Document, segments: Sequence[Segment], info: TemplateInf
             by_id[seg.msgid] = entry
             pot.append(entry)
         entry.occurrences.append((doc.path, str(seg.line)))
+        if seg.is_name and NAME_FLAG not in entry.flags:
+            entry.flags.append(NAME_FLAG)
         notes = entry.comment.split("\n") if entry.comment else []
         context = NAME_NOTE if seg.is_name else seg.context
         for note in [context, *(f"[{i}]: {href}" for i, href in enumerate(seg.links, 1))]:
@@ -198,6 +206,9 @@ def merge(
         elif tentry.msgid in names:
             entry.msgstr = tentry.msgid
         new[index] = entry
+    for entry in new:
+        if entry.msgid in names and NAME_FLAG not in entry.flags:
+            entry.flags.append(NAME_FLAG)  # the toolkit's flag: put back when an editor dropped it
 
     # Old translations nobody took: kept as obsolete, never dropped.
     for key, entry in live.items():
