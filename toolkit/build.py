@@ -27,6 +27,7 @@ from .localize import long_date
 from .project import Project, Statement
 from .reassemble import FALLBACKS, Edition, link_overrides, reassemble, source_edition
 from .renderers import RENDERERS, Page, Renderer, Settings
+from .renderers.fonts import word_font_note
 from .renderers.html import HtmlRenderer, IndexEdition, IndexRow
 
 _BUILD_KEYS = ("formats", "fallback", "font", "arabic_font", "labels")
@@ -50,7 +51,7 @@ def build_options(config: Config, formats: Sequence[str] | None = None, fallback
     """Read ``[build]`` (formats, fallback, font, arabic_font, labels); arguments override it."""
     table = config.section("build")
     where = config.where("build")
-    warnings = tuple(f"{where}: unknown key build.{key} ignored" for key in table if key not in _BUILD_KEYS)
+    warnings = [f"{where}: unknown key build.{key} ignored" for key in table if key not in _BUILD_KEYS]
     chosen = list(formats) if formats else _strings(table.get("formats", ["docx", "html"]), "build.formats", where)
     unknown = [f for f in chosen if f not in RENDERERS]
     if unknown:
@@ -66,7 +67,10 @@ def build_options(config: Config, formats: Sequence[str] | None = None, fallback
             fonts[key] = table[key].strip()
     settings = Settings(config.templates, display_path(config.templates, config.root), **fonts)
     ordered = tuple(f for f in RENDERERS if f in chosen)
-    return BuildOptions(ordered, policy, settings, parse_overrides(table.get("labels"), where), warnings)
+    note = word_font_note(settings.arabic_font) if "arabic_font" in fonts and "docx" in ordered else None
+    if note is not None:
+        warnings.append(f"{config.where('arabic_font', section='build')}: build.arabic_font: {note}")
+    return BuildOptions(ordered, policy, settings, parse_overrides(table.get("labels"), where), tuple(warnings))
 
 
 def _strings(value: Any, key: str, where: Location) -> list[str]:

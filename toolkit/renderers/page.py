@@ -11,6 +11,7 @@ from ..document import Heading, iter_blocks
 from ..labels import Labels, text_direction
 from ..localize import long_date
 from ..reassemble import Edition
+from .fonts import DEFAULT_ARABIC_FONT, DEFAULT_FONT
 
 
 @dataclass(frozen=True)
@@ -21,10 +22,10 @@ class Settings:
     """The project's templates folder: files there replace the built-in ones (it may not exist)."""
     shown_templates: str = "templates"
     """The same folder as users see it, for messages."""
-    font: str = "Arial"
+    font: str = DEFAULT_FONT
     """Latin font of the DOCX body (LibreOffice substitutes the metric-compatible Liberation Sans)."""
-    arabic_font: str = "Noto Naskh Arabic"
-    """Complex-script font of the DOCX (``w:rFonts w:cs``); browsers get a font stack instead."""
+    arabic_font: str = DEFAULT_ARABIC_FONT
+    """Complex-script font of the DOCX (``w:rFonts w:cs``): one every Word has (:mod:`.fonts`); browsers get a font stack."""
 
 
 @dataclass(frozen=True)
@@ -76,3 +77,4 @@ class Renderer(Protocol):
     def render(self, page: Page) -> bytes:
         """The file's bytes: the same page always gives the same bytes."""
         ...
+
