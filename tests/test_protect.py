@@ -240,4 +240,6 @@ def test_arabic_pseudo_translation_is_arabic_script_with_markup_placeholders_and
     assert latin == "ICC" or set(latin) <= set("ICC"), latin  # only the protected acronym stays Latin
     assert sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff") > 30
     assert len(translations[p.text]) >= 1.25 * len(p.text)
-    assert engine.translate_batch(["We act."], "en", "he") == engine.translate_batch(["We act."], "en", "fr")  # Hebrew: not Arabic script
+    assert engine.translate_batch(["We act."], "en", "he") == engine.translate_batch(
+        ["We act."], "en", "fr"
+    )  # Hebrew: not Arabic script

@@ -1,4 +1,4 @@
-"""``stk build``: every statement in every language, as DOCX and HTML, plus an index.
+"""``stk build``: every statement in every language, as DOCX and HTML (and PDF), plus an index.
 
 The pipeline gathers everything before writing anything (MkDocs' build does
 the same): options validated, every source and every catalog read and
@@ -29,6 +29,8 @@ from .reassemble import FALLBACKS, Edition, link_overrides, reassemble, source_e
 from .renderers import RENDERERS, Page, Renderer, Settings
 from .renderers.fonts import word_font_note
 from .renderers.html import HtmlRenderer, IndexEdition, IndexRow
+from .renderers.page import render_pages
+from .renderers.pdf import missing as pdf_missing
 
 _BUILD_KEYS = ("formats", "fallback", "font", "arabic_font", "labels")
 
@@ -47,12 +49,25 @@ class BuildOptions:
         return labels_for(lang, self.labels)
 
 
-def build_options(config: Config, formats: Sequence[str] | None = None, fallback: str | None = None) -> BuildOptions:
-    """Read ``[build]`` (formats, fallback, font, arabic_font, labels); arguments override it."""
+def build_options(
+    config: Config, formats: Sequence[str] | None = None, fallback: str | None = None, *, pdf_if_available: bool = False
+) -> BuildOptions:
+    """Read ``[build]`` (formats, fallback, font, arabic_font, labels); arguments override it.
+
+    ``pdf_if_available`` (releases): PDF is added to the configured formats when
+    LibreOffice is installed, and a warning says why not when it is not. PDF
+    asked for explicitly (``--format``, ``[build] formats``) is required.
+    """
     table = config.section("build")
     where = config.where("build")
     warnings = [f"{where}: unknown key build.{key} ignored" for key in table if key not in _BUILD_KEYS]
     chosen = list(formats) if formats else _strings(table.get("formats", ["docx", "html"]), "build.formats", where)
+    if pdf_if_available and not formats and "pdf" not in chosen:
+        reason = pdf_missing()
+        if reason is None:
+            chosen.append("pdf")
+        else:
+            warnings.append(f"no PDF editions in this release: {reason}")
     unknown = [f for f in chosen if f not in RENDERERS]
     if unknown:
         raise ConfigError(f"unknown format {', '.join(unknown)} (formats: {', '.join(RENDERERS)})", where)
@@ -181,12 +196,14 @@ def render_editions(
     renderers: Mapping[str, Renderer],
     page: Callable[[Edition], Page],
 ) -> list[OutputFile]:
+    editions = list(editions)
+    pages = [page(edition) for edition in editions]
+    rendered = {name: render_pages(renderer, pages) for name, renderer in renderers.items()}
     files: list[OutputFile] = []
-    for edition in editions:
-        p = page(edition)
-        for renderer in renderers.values():
+    for i, edition in enumerate(editions):
+        for name, renderer in renderers.items():
             rel = f"{edition.lang}/{edition.slug}{renderer.extension}"
-            files.append(OutputFile(rel, renderer.render(p), edition.slug, edition.lang))
+            files.append(OutputFile(rel, rendered[name][i], edition.slug, edition.lang))
     return files
 
 

@@ -1,6 +1,6 @@
 """``stk release``: run the checks, build, refuse what is not ready, package the rest.
 
-    output/releases/<name>/<lang>/<slug>.docx, .html   the released editions
+    output/releases/<name>/<lang>/<slug>.docx, .html, .pdf   the released editions (PDF when LibreOffice is installed)
     output/releases/<name>/index.html                  what this release holds
     output/releases/<name>/manifest.json               every file with its sha256, every edition's state and counts
     output/releases/<name>/<name>.zip                  all of the above, to send or upload
@@ -97,10 +97,11 @@ def release(
     *,
     allow_draft: bool = False,
     fallback: str | None = None,
+    formats: Sequence[str] | None = None,
 ) -> ReleaseResult:
     """Check, gate and package the chosen statements and languages into output/releases/<name>/."""
     config = project.config
-    options = build_options(config, None, fallback)
+    options = build_options(config, formats, fallback, pdf_if_available=True)
     statements = project.select(list(slugs) if slugs else None)
     languages = build_languages(config, langs)
     thresholds = release_thresholds(config)
@@ -145,7 +146,7 @@ def release(
 
     # 4. Write, then remove what an earlier release of the same name left behind.
     result = ReleaseResult(name, project.shown(folder), project.shown(folder / f"{name}.zip"), refused=sorted(refused, key=str))
-    result.warnings = warnings(project, accepted)
+    result.warnings = [*options.warnings, *warnings(project, accepted)]
     result.released = [edition_info(e, files) for e in accepted]
     write_files(project, folder, files, result.written, result.unchanged)
     keep = {(folder / f.rel).resolve() for f in files}

@@ -1,4 +1,4 @@
-"""build, release: DOCX and HTML files for every language, and gated releases."""
+"""build, release: DOCX, HTML and PDF files for every language, and gated releases."""
 
 from __future__ import annotations
 
@@ -29,7 +29,8 @@ def register(sub: Any) -> None:
         "--format",
         "-f",
         metavar="FORMATS",
-        help=f"comma-separated formats to write (default: [build] formats in toolkit.toml, else {','.join(RENDERERS)})",
+        help=f"comma-separated formats to write, of {','.join(RENDERERS)} (default: [build] formats in toolkit.toml, "
+        "else docx,html; pdf needs LibreOffice)",
     )
     add_slugs_argument(p)
     p.set_defaults(handler=cmd_build)
@@ -52,6 +53,13 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--allow-draft", action="store_true", help="release unreviewed languages too, with the DRAFT mark in their files"
+    )
+    p.add_argument(
+        "--format",
+        "-f",
+        metavar="FORMATS",
+        help=f"comma-separated formats to release, of {','.join(RENDERERS)} (default: [build] formats in toolkit.toml "
+        "plus pdf when LibreOffice is installed; a warning says when it is not)",
     )
     add_slugs_argument(p)
     p.set_defaults(handler=cmd_release)
@@ -104,7 +112,15 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 def cmd_release(args: argparse.Namespace) -> int:
     proj = project(args)
-    result = api.release(proj, args.name, langs(args), args.slugs or None, allow_draft=args.allow_draft, fallback=args.fallback)
+    result = api.release(
+        proj,
+        args.name,
+        langs(args),
+        args.slugs or None,
+        allow_draft=args.allow_draft,
+        fallback=args.fallback,
+        formats=_formats(args),
+    )
     if args.json:
         print_json({**_plain(result), "ok": result.ok})
         return 0 if result.ok else 1

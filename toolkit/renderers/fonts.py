@@ -60,8 +60,9 @@ def word_font_note(font: str) -> str | None:
 
     >>> word_font_note("Arial") is None
     True
-    >>> word_font_note("Sakkal Majalla")
-    'Sakkal Majalla is installed on Windows only with an Arabic-script language and is absent on macOS: Word substitutes another font there'
+    >>> print(word_font_note("Sakkal Majalla"))  # doctest: +NORMALIZE_WHITESPACE
+    Sakkal Majalla is installed on Windows only with an Arabic-script language and is absent on macOS:
+    Word substitutes another font there
     """
     if font in WORD_SAFE_ARABIC:
         return None
@@ -81,7 +82,7 @@ def fontconfig_text(system: str = "/etc/fonts/fonts.conf", stand_in: str = STAND
     Arabic named in toolkit.toml) is used as it is.
     """
     rules = "\n".join(
-        "  <match target=\"pattern\">\n"
+        '  <match target="pattern">\n'
         '    <test name="lang" compare="contains"><string>ar</string></test>\n'
         f'    <test name="family"><string>{escape(font)}</string></test>\n'
         f'    <edit name="family" mode="prepend" binding="strong"><string>{escape(stand_in)}</string></edit>\n'

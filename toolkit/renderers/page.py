@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from ..document import Heading, iter_blocks
 from ..labels import Labels, text_direction
@@ -78,3 +78,16 @@ class Renderer(Protocol):
         """The file's bytes: the same page always gives the same bytes."""
         ...
 
+
+@runtime_checkable
+class BatchRenderer(Protocol):
+    """A renderer that is cheaper per page when given every page at once (PDF: one LibreOffice run)."""
+
+    def render_all(self, pages: Sequence[Page]) -> list[bytes]: ...
+
+
+def render_pages(renderer: Renderer, pages: Sequence[Page]) -> list[bytes]:
+    """Every page's bytes, in order, through ``render_all`` when the renderer has it."""
+    if isinstance(renderer, BatchRenderer):
+        return renderer.render_all(pages)
+    return [renderer.render(page) for page in pages]
