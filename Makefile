@@ -1,8 +1,9 @@
 # statement-toolkit: the two commands of the README, and a few for developers.
 #
 #   make release   the main job: the release build of the example project,
-#                  output/releases/<name>/ (DOCX, HTML, index, manifest.json, zip)
-#   make test      the whole test suite (installs what it needs: venv, package, Debian tools)
+#                  output/releases/<name>/ (DOCX, HTML, PDF, index, manifest.json, zip)
+#   make test      the whole test suite (installs what it needs: venv, package, Debian tools,
+#                  axe-core from npm into node_modules/)
 # and for developers:
 #   make example   update the example project's catalogs from the sources and show its status
 #   make preview   pictures of the built statements (LibreOffice, Chromium) in preview/
@@ -14,11 +15,15 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-# Debian packages the tests use, as "command:package" pairs (or "/path/of/a/file:package").
+# Debian packages the tests use, as "command:package" pairs (or "/path/of/a/file:package"):
+# LibreOffice makes the PDFs, poppler reads them back, Chromium and npm (axe-core) check the HTML,
+# Noto (Arabic, and the Latin font of the HTML) and Liberation (LibreOffice's Arial) are the fonts they show.
 DEBIAN_TOOLS := msgfmt:gettext soffice:libreoffice-writer-nogui pdftotext:poppler-utils java:default-jre-headless \
-	/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf:fonts-noto-core
+	chromium:chromium npm:npm \
+	/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf:fonts-noto-core \
+	/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf:fonts-liberation2
 # ... and what `make preview` needs besides.
-PREVIEW_TOOLS := $(DEBIAN_TOOLS) pdftoppm:poppler-utils chromium:chromium
+PREVIEW_TOOLS := $(DEBIAN_TOOLS) pdftoppm:poppler-utils
 
 .PHONY: example test lint debian-packages release preview clean
 
@@ -44,6 +49,11 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet $(TORCH_PIP_ARGS) torch==2.13.0
 	$(BIN)/pip install --quiet -e '.[mt,test]'
 	touch $@ $(VENV)/.installed-core
+
+# axe-core for the browser tests, at the version package-lock.json pins (npm ci: exactly the lock file).
+node_modules/.installed: package.json package-lock.json | debian-packages
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
 
 debian-packages:
 	@missing=""; \
@@ -74,8 +84,8 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check toolkit tests benchmarks scripts
 	$(BIN)/mypy
 
-test: $(VENV)/.installed-test debian-packages lint
+test: $(VENV)/.installed-test debian-packages node_modules/.installed lint
 	STK_REQUIRE_TOOLS=1 $(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache .mypy_cache
