@@ -24,6 +24,8 @@ FORMATS = ("docx", "html")
 
 def release(project: api.Project, *args: object, **kwargs: object) -> api.ReleaseResult:
     return api.release(project, *args, formats=FORMATS, **kwargs)  # type: ignore[arg-type]
+
+
 CONFIG = '[project]\nname = "T"\norganisation = "The Coalition"\ntarget_languages = ["fr", "es", "ar"]\n'
 
 
