@@ -73,6 +73,7 @@ class Browser:
         self.buffer = b""
         self.next_id = 0
         self.events: list[dict[str, Any]] = []
+        self.target: str | None = None
 
     def send(self, method: str, params: dict[str, Any] | None = None, session: str | None = None) -> dict[str, Any]:
         self.next_id += 1
@@ -113,10 +114,15 @@ class Browser:
         return parsed
 
     def page(self, width: int = 1000, height: int = 1400) -> Page:
+        """A new tab in front; the previous one is closed (a background tab is not laid out on time)."""
+        if self.target is not None:
+            self.send("Target.closeTarget", {"targetId": self.target})
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
+        self.target = target
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         for domain in ("Page", "DOM", "CSS", "Runtime"):
             self.send(f"{domain}.enable", session=session)
+        self.send("Page.bringToFront", session=session)
         self.send(
             "Emulation.setDeviceMetricsOverride",
             {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},

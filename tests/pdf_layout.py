@@ -119,3 +119,13 @@ def punctuation_at_right_end(pdf: Path) -> list[str]:
 def lines_ending_left(pdf: Path) -> int:
     """Arabic lines whose leftmost word starts with sentence punctuation: where a right-to-left sentence ends."""
     return sum(1 for page in layout(pdf) for line in page.lines if line.arabic and line.words[0].text[0] in END_PUNCTUATION)
+
+
+def page_end_gaps(pdf: Path, bottom_margin_mm: float = 20) -> list[float]:
+    """For every page but the last: points between its last line of text and the bottom margin."""
+    gaps = []
+    for page in layout(pdf)[:-1]:
+        limit = page.height - bottom_margin_mm * MM
+        body = [line.y_max for line in page.lines if line.y_min < limit]
+        gaps.append(limit - max(body, default=limit))
+    return gaps

@@ -74,7 +74,9 @@ WRAP_DIGITS = r"""
       return span;
     }));
   }
-  return document.querySelectorAll("[data-digits]").length;
+  const count = document.querySelectorAll("[data-digits]").length;
+  document.body.getBoundingClientRect();  // lay the new spans out before their fonts are asked for
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(count))));
 })()
 """
 
