@@ -1,8 +1,9 @@
 # statement-toolkit: the two commands of the README, and a few for developers.
 #
 #   make release   the main job: the release build of the example project,
-#                  output/releases/<name>/ (DOCX, HTML, index, manifest.json, zip)
-#   make test      the whole test suite (installs what it needs: venv, package, Debian tools)
+#                  output/releases/<name>/ (DOCX, HTML, PDF, index, manifest.json, zip)
+#   make test      the whole test suite (installs what it needs: venv, package, Debian tools,
+#                  axe-core from npm into node_modules/)
 # and for developers:
 #   make example   update the example project's catalogs from the sources and show its status
 #   make preview   pictures of the built statements (LibreOffice, Chromium) in preview/
@@ -22,12 +23,17 @@ BIN := $(VENV)/bin
 # publishing a new release never changes what `make test` runs. `make lock` refreshes it.
 LOCK := requirements/constraints.txt
 CONSTRAINTS ?= -c $(LOCK)
-# Debian packages the tests use, as "command:package" pairs (or "/path/of/a/file:package").
+# Debian packages the tests use, as "command:package" pairs (or "/path/of/a/file:package"):
+# gettext (msgfmt, msginit) and CLDR's plurals.xml are the PO oracles; LibreOffice makes the PDFs,
+# poppler reads them back, Chromium and npm (axe-core) check the HTML, Noto (Arabic, and the Latin
+# font of the HTML) and Liberation (LibreOffice's Arial) are the fonts they show.
 DEBIAN_TOOLS := msgfmt:gettext soffice:libreoffice-writer-nogui pdftotext:poppler-utils java:default-jre-headless \
+	chromium:chromium npm:npm \
 	/usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf:fonts-noto-core \
+	/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf:fonts-liberation2 \
 	/usr/share/unicode/cldr/common/supplemental/plurals.xml:unicode-cldr-core
 # ... and what `make preview` needs besides.
-PREVIEW_TOOLS := $(DEBIAN_TOOLS) pdftoppm:poppler-utils chromium:chromium
+PREVIEW_TOOLS := $(DEBIAN_TOOLS) pdftoppm:poppler-utils
 
 .PHONY: example test lint debian-packages release preview clean mt lock test-latest
 
@@ -77,6 +83,11 @@ lock:
 test-latest:
 	$(MAKE) test VENV=.venv-latest CONSTRAINTS=
 
+# axe-core for the browser tests, at the version package-lock.json pins (npm ci: exactly the lock file).
+node_modules/.installed: package.json package-lock.json | debian-packages
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 debian-packages:
 	@missing=""; \
 	for pair in $(DEBIAN_TOOLS); do \
@@ -106,8 +117,8 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check toolkit tests benchmarks scripts
 	$(BIN)/mypy
 
-test: $(VENV)/.installed-test debian-packages lint
+test: $(VENV)/.installed-test debian-packages node_modules/.installed lint
 	STK_REQUIRE_TOOLS=1 $(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) .venv-latest .venv-lock .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) .venv-latest .venv-lock node_modules .pytest_cache .ruff_cache .mypy_cache

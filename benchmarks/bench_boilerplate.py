@@ -124,10 +124,9 @@ def extract(mode: str, case: Case) -> Extracted:
             [" ".join(h.text_content().split()) for h in tree.iter("h1", "h2", "h3", "h4", "h5", "h6")],
             [(" ".join(a.text_content().split()), urljoin(base_url, a.get("href") or "")) for a in tree.iter("a")],
         )
-    from toolkit.readers.html import read_html
-    from toolkit.readers.importing import ImportOptions, make_source
-
     from toolkit.document import Heading, iter_blocks, iter_links, plain_text
+    from toolkit.sources.html import read_html
+    from toolkit.sources.importing import ImportOptions, make_source
 
     draft = read_html(case.html.encode("utf-8"), f"{case.name}.html", case.url)
     doc = make_source(draft, ImportOptions(kind="statement", author="A", date=__import__("datetime").date(2025, 1, 1)), "x").doc

@@ -15,7 +15,7 @@ project. Three runs, each in a fresh process, same beam size:
 
 a. ``argostranslate.translate.translate()`` once per sentence, as a naive
    script does (its sentence splitter set to spaCy, offline);
-b. ``stk translate`` as a library call (``toolkit.pretranslate.translate``) on a
+b. ``stk translate`` as a library call (``toolkit.drafting.pretranslate.translate``) on a
    freshly extracted copy of the project: load, protection, translation,
    restoration and every file write included;
 c. a bare CTranslate2 ``translate_batch`` loop on the same sentences (sorted

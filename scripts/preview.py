@@ -1,6 +1,7 @@
 """Render built statements as pictures, to look at them as a reader would.
 
-DOCX -> PDF with LibreOffice (``soffice --headless --convert-to pdf``) -> PNG
+DOCX -> PDF with LibreOffice (``soffice --headless --convert-to pdf``, run as the
+PDF renderer runs it: toolkit.publishing.renderers.pdf, with the toolkit's font rules) -> PNG
 per page with ``pdftoppm``; HTML -> PNG with headless Chromium (a desktop and a
 phone-sized screenshot). Everything goes to preview/ (git-ignored).
 
@@ -25,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from toolkit import api  # noqa: E402
+from toolkit.publishing.renderers.pdf import run_libreoffice  # noqa: E402
 
 CHROMIUM_FLAGS = [
     "--headless",
@@ -51,28 +53,25 @@ def docx_to_png(files: list[Path], out: Path, pages: int, resolution: int) -> li
     pdf_dir = out / "pdf"
     pdf_dir.mkdir(parents=True, exist_ok=True)
     pngs: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="stk-lo-") as profile:
+    with tempfile.TemporaryDirectory(prefix="stk-lo-") as scratch:
         for lang_files in _by_language(files).values():
             lang = lang_files[0].parent.name
             target = pdf_dir / lang
-            subprocess.run(
-                [soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", str(target)]
-                + [str(f) for f in lang_files],
-                check=True,
-                capture_output=True,
-                timeout=600,
-            )
+            run_libreoffice(soffice, lang_files, target, Path(scratch))
             for f in lang_files:
-                pdf = target / f"{f.stem}.pdf"
-                stem = out / lang / f"{f.stem}-docx"
-                stem.parent.mkdir(parents=True, exist_ok=True)
-                subprocess.run(
-                    [find("pdftoppm"), "-png", "-r", str(resolution), "-f", "1", "-l", str(pages), str(pdf), str(stem)],
-                    check=True,
-                    timeout=120,
-                )
-                pngs.extend(sorted(stem.parent.glob(f"{stem.name}-*.png")))
+                pngs.extend(pdf_to_png(target / f"{f.stem}.pdf", out / lang / f"{f.stem}-docx", pages, resolution))
     return pngs
+
+
+def pdf_to_png(pdf: Path, stem: Path, pages: int, resolution: int) -> list[Path]:
+    """The first ``pages`` pages of ``pdf`` as ``<stem>-1.png``..."""
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [find("pdftoppm"), "-png", "-r", str(resolution), "-f", "1", "-l", str(pages), str(pdf), str(stem)],
+        check=True,
+        timeout=120,
+    )
+    return sorted(stem.parent.glob(f"{stem.name}-*.png"))
 
 
 def screenshot(page: Path, png: Path, size: str, profile: str, scale: float = 1.0) -> None:

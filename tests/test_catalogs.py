@@ -269,3 +269,24 @@ def test_a_new_catalog_names_its_source_where_it_is(tmp_path: Path) -> None:
     (root / "sources/2025/court.md").write_text(statement("One sentence. Two.\n", title="The Court"), encoding="utf-8")
     api.extract(api.open_project(root))
     assert polib.pofile(str(root / "locales/fr/court.po")).header == "Traduction revue par l’équipe de Genève."
+
+
+def test_names_carry_weblates_ignore_same_flag_and_get_it_back(tmp_path: Path, msgfmt) -> None:  # type: ignore[no-untyped-def]
+    """A kept name is a translation: Weblate's "Unchanged translation" check skips entries flagged ignore-same.
+    Poedit and msgcat drop flags they do not know on save; the next extract puts it back, translations untouched."""
+    source = statement("We act now.\n\n<!-- names -->\n- Al-Haq\n- Human Rights Watch\n")
+    root = make_project(tmp_path / "p", {"s": source}, CONFIG)
+    api.extract(api.open_project(root))
+    for path in (root / "locales/templates/s.pot", root / "locales/fr/s.po"):
+        entries = {e.msgid: e for e in polib.pofile(str(path))}
+        assert entries["Al-Haq"].flags == ["ignore-same"] and entries["Human Rights Watch"].flags == ["ignore-same"]
+        assert entries["We act now."].flags == []
+        assert msgfmt(path).returncode == 0, msgfmt(path).stderr
+    po = root / "locales/fr/s.po"
+    text = po.read_text(encoding="utf-8").replace("#, ignore-same\n", "")  # as Poedit saves it
+    text = text.replace('msgid "Al-Haq"\nmsgstr "Al-Haq"', 'msgid "Al-Haq"\nmsgstr "Al-Haq (Palestine)"')
+    po.write_text(text, encoding="utf-8")
+    api.extract(api.open_project(root))
+    entries = {e.msgid: e for e in polib.pofile(str(po))}
+    assert entries["Al-Haq"].msgstr == "Al-Haq (Palestine)" and entries["Al-Haq"].flags == ["ignore-same"]
+    assert entries["Human Rights Watch"].flags == ["ignore-same"] and not entries["Human Rights Watch"].fuzzy

@@ -95,7 +95,7 @@ def test_a_config_with_three_mistakes_reports_all_three_in_one_run(tmp_path: Pat
     assert run.stderr.splitlines() == [
         "toolkit.toml:6: Config error: translate.beam_size must be from 1 to 16, not 99",
         "toolkit.toml:7: Config error: translate.engine must be one of argos, pseudo, not 'deepl'",
-        "toolkit.toml:9: Config error: build.formats: unknown 'pdfx' (known: docx, html)",
+        "toolkit.toml:9: Config error: build.formats: unknown 'pdfx' (known: docx, html, pdf)",
     ]
 
 
@@ -123,7 +123,7 @@ def test_command_line_choices_go_through_the_same_rules(tmp_path: Path) -> None:
     assert override(config, formats=["html", "docx"]).build.formats == ("docx", "html")
     with pytest.raises(ConfigError) as error:
         override(config, formats=["pdfx"])
-    assert str(error.value) == "command line: Config error: build.formats: unknown 'pdfx' (known: docx, html)"
+    assert str(error.value) == "command line: Config error: build.formats: unknown 'pdfx' (known: docx, html, pdf)"
 
 
 def test_every_registry_implements_exactly_its_vocabulary() -> None:

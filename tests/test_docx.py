@@ -61,6 +61,11 @@ def body_paragraphs(path: Path) -> list:  # type: ignore[type-arg]
     return docx_xml(path).findall(".//w:body/w:p", NS)
 
 
+def style_id(paragraph) -> str | None:  # type: ignore[no-untyped-def]
+    style = paragraph.find("w:pPr/w:pStyle", NS)
+    return None if style is None else style.get(f"{{{W}}}val")
+
+
 def test_structure_uses_word_styles(built: Path) -> None:
     styles = styles_of(built / "en/s.docx")
     assert styles[0] == ("Title", "A title")
@@ -71,7 +76,7 @@ def test_structure_uses_word_styles(built: Path) -> None:
     assert ("Heading 1", "Our demands") in styles and ("Heading 2", "Contact") in styles
     assert names.count("List Number") == 5 and names.count("List Bullet 2") == 1
     assert ("Quote", "A quoted sentence.") in styles
-    assert names.count("List Bullet") == 2  # the names
+    assert names.count("Names") == 2 and "List Bullet" not in names  # the signatories: no bullets
     assert ("Normal", "Between the lists.") in styles
 
 
@@ -148,12 +153,14 @@ def test_arabic_is_right_to_left_and_latin_runs_are_not(built: Path) -> None:
     # list levels of right-to-left lists are right-to-left too
     numbering = docx_xml(path, "word/numbering.xml")
     assert numbering.findall(".//w:abstractNum/w:lvl/w:pPr/w:bidi", NS)
-    # complex-script font and sizes in the styles
+    # complex-script font (one every Word has) and sizes in the styles, Arabic as large as Latin text
     styles = docx_xml(path, "word/styles.xml")
-    assert styles.find(".//w:docDefaults//w:rFonts", NS).get(f"{{{W}}}cs") == "Noto Naskh Arabic"
+    assert styles.find(".//w:docDefaults//w:rFonts", NS).get(f"{{{W}}}cs") == "Arial"
+    assert {f.get(f"{{{W}}}cs") for f in styles.iter(f"{{{W}}}rFonts") if f.get(f"{{{W}}}cs")} == {"Arial"}
     for rpr in styles.iter(f"{{{W}}}rPr"):
         if rpr.find("w:sz", NS) is not None:
-            assert rpr.find("w:szCs", NS) is not None
+            size = rpr.find("w:sz", NS).get(f"{{{W}}}val")
+            assert rpr.find("w:szCs", NS).get(f"{{{W}}}val") == size
         if rpr.find("w:b", NS) is not None:
             assert rpr.find("w:bCs", NS) is not None
 
@@ -240,7 +247,52 @@ def test_example_statements_build_in_every_language(example_with_locales: Path) 
     )
     assert len(files) == 20 and len(result.editions) == 20
     ar = docx_xml(example_with_locales / "output/ar/us-sanctions-icc-2025.docx")
-    names = [p for p in ar.findall(".//w:body/w:p", NS) if p.find("w:pPr/w:numPr", NS) is not None]
-    assert len(names) >= 129
+    names = [p for p in ar.findall(".//w:body/w:p", NS) if style_id(p) == "Names"]
+    assert len(names) >= 129 and all(p.find("w:pPr/w:numPr", NS) is None for p in names)
+    sections = ar.findall(".//w:sectPr", NS)
+    assert [s.find("w:cols", NS).get(f"{{{W}}}num") for s in sections] == [None, "2", None]  # before, names, footnote
+    assert all(s.find("w:bidi", NS) is not None and s.find("w:headerReference", NS) is not None for s in sections)
     po = polib.pofile(str(example_with_locales / "locales/ar/us-sanctions-icc-2025.po"))
     assert po.find("Amnesty International").msgstr in docx_text(example_with_locales / "output/ar/us-sanctions-icc-2025.docx")
+
+
+def test_signatory_names_sit_in_two_columns_between_continuous_breaks(built: Path) -> None:
+    """One section per names list (two columns), continuous breaks, headers and bidi copied from the page."""
+    root = docx_xml(built / "ar/s.docx")
+    body = root.find("w:body", NS)
+    paragraphs = body.findall("w:p", NS)
+    names = [i for i, p in enumerate(paragraphs) if style_id(p) == "Names"]
+    assert len(names) == 2 and names[1] == names[0] + 1 == len(paragraphs) - 1  # the list ends the document
+    before = paragraphs[names[0] - 1].find("w:pPr/w:sectPr", NS)
+    assert before is not None and before.find("w:cols", NS).get(f"{{{W}}}num") is None  # one column above the names
+    final = body.find("w:sectPr", NS)  # the names are the final section
+    assert final.find("w:cols", NS).get(f"{{{W}}}num") == "2" and final.find("w:type", NS).get(f"{{{W}}}val") == "continuous"
+    for sect in (before, final):
+        assert sect.find("w:bidi", NS) is not None and sect.find("w:headerReference", NS) is not None
+        tags = [child.tag.split("}")[1] for child in sect]
+        assert tags.index("type") < tags.index("pgSz") < tags.index("cols") < tags.index("bidi")  # schema order
+    assert all(p.find("w:pPr/w:numPr", NS) is None for p in paragraphs[names[0] :])  # no bullets
+    # python-docx reads the sections back with their columns
+    document = docx.Document(str(built / "ar/s.docx"))
+    assert len(document.sections) == 2
+
+
+def test_a_paragraph_that_introduces_a_list_keeps_with_it(built: Path) -> None:
+    paragraphs = body_paragraphs(built / "en/s.docx")
+    keep = ["".join(t.text for t in p.iter(f"{{{W}}}t")) for p in paragraphs if p.find("w:pPr/w:keepNext", NS) is not None]
+    # title, headings, and the paragraph followed by a list; not the other paragraphs
+    assert "Between the lists." in keep and "Our demands" in keep and "A title" in keep
+    assert not any(text.startswith("Intro with") for text in keep)
+
+
+def test_a_font_word_does_not_ship_is_reported(tmp_path: Path) -> None:
+    config = '[project]\nname = "T"\ntarget_languages = ["ar"]\n\n[build]\narabic_font = "Sakkal Majalla"\n'
+    root = make_project(tmp_path / "p", {"s": statement("One.")}, config)
+    fill_catalogs(root, ("ar",))
+    result = api.build(api.open_project(root), ["ar"], formats=["docx"])
+    assert any(
+        w.startswith("toolkit.toml:6: build.arabic_font: Sakkal Majalla is installed on Windows only") for w in result.warnings
+    )
+    styles = docx_xml(root / "output/ar/s.docx", "word/styles.xml")
+    assert styles.find(".//w:docDefaults//w:rFonts", NS).get(f"{{{W}}}cs") == "Sakkal Majalla"
+    assert not any("arabic_font" in w for w in api.build(api.open_project(root), ["ar"], formats=["html"]).warnings)

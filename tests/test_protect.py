@@ -226,3 +226,20 @@ def test_pseudo_translation_keeps_placeholders_markup_and_glossary_terms(glossar
     assert again == translations  # deterministic
     plain_length = len(p.text)
     assert len(translations[p.text]) >= 1.25 * plain_length
+
+
+def test_arabic_pseudo_translation_is_arabic_script_with_markup_placeholders_and_acronyms(glossary: Glossary) -> None:
+    p = protect("On 5 June 2025 the **ICC judges** were sanctioned [again][1], why?", "ar", glossary)
+    engine = PseudoEngine()
+    translations = dict(zip(p.requests, engine.translate_batch(p.requests, "en", "ar"), strict=True))
+    r = restore(p, translations)
+    assert not any(n.startswith("markup") for n in r.notes), r.notes
+    assert "**" in r.msgstr and "][1]" in r.msgstr and "2025" in r.msgstr and "؟" in r.msgstr and "?" not in r.msgstr
+    letters = [ch for ch in r.msgstr if ch.isalpha()]
+    latin = "".join(ch for ch in letters if ch.isascii())
+    assert latin == "ICC" or set(latin) <= set("ICC"), latin  # only the protected acronym stays Latin
+    assert sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff") > 30
+    assert len(translations[p.text]) >= 1.25 * len(p.text)
+    assert engine.translate_batch(["We act."], "en", "he") == engine.translate_batch(
+        ["We act."], "en", "fr"
+    )  # Hebrew: not Arabic script

@@ -124,7 +124,8 @@ def test_pseudo_drafts_are_labelled_fuzzy_recorded_and_never_counted_as_translat
     catalog = po(example, "ar", "asp23-cooperation-plenary-2024")
     title = catalog[0]
     assert title.fuzzy and title.tcomment == "pseudo-translation: pseudo engine, NOT a translation (for layout previews)"
-    assert title.msgstr.startswith("\\[Þļééñááŕý šééššîîôñ") and title.msgstr.endswith("جمعية الدول الأطراف\\]")
+    # Arabic pseudo-text is in Arabic letters, so the preview lays it out like a translation
+    assert title.msgstr.startswith("\\[پلىىنااري سىىسسييون") and title.msgstr.endswith("جمعية الدول الأطراف\\]")
     record = load_record(record_path(example / "locales", "ar", "asp23-cooperation-plenary-2024"), "x")
     assert record[title.msgid].origin == "pseudo" and record[title.msgid].text == title.msgstr
     for path in (example / "locales").glob("*/*.po"):
@@ -144,7 +145,7 @@ def test_a_dry_run_reports_and_writes_nothing(example: Path) -> None:
     files = snapshot(example)
     result = translate(api.open_project(example), engine="pseudo", dry_run=True)
     assert snapshot(example) == files
-    assert result.dry_run and result.segments == 3 * 165 and sum(r.mt for r in result.rows) == 3 * 170
+    assert result.dry_run and result.segments == 3 * 161 and sum(r.mt for r in result.rows) == 3 * 165
 
 
 def test_an_emptied_name_gets_its_source_back_and_a_refill_does_not_pile_up_comments(tmp_path: Path) -> None:
@@ -277,7 +278,7 @@ def test_the_command_line_maps_its_options(example: Path) -> None:
     run = run_stk("translate", "--project", str(example), "--engine", "pseudo", "--lang", "es", "--json")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
-    assert data["engine"] == "pseudo" and data["segments"] == 165 and len(data["rows"]) == 5
+    assert data["engine"] == "pseudo" and data["segments"] == 161 and len(data["rows"]) == 5
     run = run_stk("translate", "--project", str(example), "--engine", "pseudo", "--lang", "fr", "--dry-run")
     assert run.returncode == 0 and "machine (to do)" in run.stdout and "nothing written" in run.stderr
 
@@ -330,6 +331,7 @@ def test_an_argos_dry_run_counts_without_a_model_or_the_mt_extra(example: Path) 
     run = _stk_without_mt("translate", "--project", str(example), "--engine", "argos", "--dry-run", "--json")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
-    assert data["dry_run"] and data["engine"] == "argos" and data["segments"] == 3 * 165 and data["models"] == {}
-    assert sum(r["mt"] for r in data["rows"]) == 3 * 170
+    pseudo = translate(api.open_project(example), engine="pseudo", dry_run=True)  # no model either: the same plan
+    assert data["dry_run"] and data["engine"] == "argos" and data["models"] == {}
+    assert data["segments"] == pseudo.segments > 400 and sum(r["mt"] for r in data["rows"]) == sum(r.mt for r in pseudo.rows)
     assert snapshot(example) == files

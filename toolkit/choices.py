@@ -26,7 +26,7 @@ COMPUTE_TYPES = (
 )
 """CTranslate2 compute types."""
 
-FORMATS = ("docx", "html")
+FORMATS = ("docx", "html", "pdf")
 """Release formats, in the order ``stk build`` writes them (:data:`toolkit.publishing.renderers.RENDERERS`)."""
 
 FALLBACKS = ("draft", "source")

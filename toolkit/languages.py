@@ -146,3 +146,18 @@ def word_language(lang: str) -> str:
 def _likely_territory(language: str) -> str | None:
     likely = get_global("likely_subtags").get(language)  # e.g. fr -> fr_Latn_FR
     return str(likely).split("_")[-1] if likely else None
+
+
+@cache
+def writes_arabic_script(lang: str) -> bool:
+    """Whether ``lang`` is written in Arabic script (CLDR's likely script: ar, fa, ur; not he).
+
+    >>> [writes_arabic_script(x) for x in ("ar", "fa", "he", "fr")]
+    [True, True, False, False]
+    """
+    try:
+        locale = Locale.parse(lang.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        return False
+    likely = str(get_global("likely_subtags").get(locale.language, "")).split("_")  # ar -> ar_Arab_EG
+    return (locale.script or (likely[1] if len(likely) > 1 else "")) == "Arab"

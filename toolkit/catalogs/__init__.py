@@ -10,10 +10,11 @@
 
 from .counts import Counts, count, word_count
 from .merging import FUZZY_CUTOFF, NOISE_FIELDS, equivalent, merge
-from .template import NAME_NOTE, TemplateInfo, build_template, format_date, name_ids, now
+from .template import NAME_FLAG, NAME_NOTE, TemplateInfo, build_template, format_date, name_ids, now
 
 __all__ = [
     "FUZZY_CUTOFF",
+    "NAME_FLAG",
     "NAME_NOTE",
     "NOISE_FIELDS",
     "Counts",

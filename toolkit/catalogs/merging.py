@@ -8,7 +8,8 @@ Merge semantics follow GNU ``msgmerge --previous`` and Babel's
   old source in ``#| msgid``;
 - a removed segment's translation goes to obsolete ``#~`` entries, and
   obsolete entries are kept (and revived when their segment comes back);
-- names of signatory lists are pre-filled with the source name.
+- names of signatory lists are pre-filled with the source name and flagged
+  ``ignore-same`` (:data:`NAME_FLAG`).
 
 Only tool-written parts (extracted comments, references, POT-Creation-Date)
 ever change in an entry a translator touched.
@@ -23,7 +24,7 @@ from rapidfuzz import fuzz, process
 
 from ..document import Document, plain_text
 from ..languages import english_name
-from .template import TemplateInfo, header_fields, now
+from .template import NAME_FLAG, TemplateInfo, header_fields, now
 
 FUZZY_CUTOFF = 60.0
 """Similarity (0-100, rapidfuzz ratio) above which an old translation is offered as fuzzy.
@@ -103,6 +104,9 @@ def merge(
         elif tentry.msgid in names:
             entry.msgstr = tentry.msgid
         new[index] = entry
+    for entry in new:
+        if entry.msgid in names and NAME_FLAG not in entry.flags:
+            entry.flags.append(NAME_FLAG)  # the toolkit's flag: put back when an editor dropped it
 
     # Old translations nobody took: kept as obsolete, never dropped.
     for key, entry in live.items():

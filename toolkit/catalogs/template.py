@@ -16,6 +16,11 @@ from ..segmentation.segments import Segment
 
 NAME_NOTE = "name in signatory list: keep it, or use the official local name"
 
+NAME_FLAG = "ignore-same"
+"""Flag of every signatory-list name: Weblate reads flags from PO entries and skips its "Unchanged
+translation" check on this one (a name kept as it is is a translation); GNU msgfmt -c accepts it.
+Editors that drop unknown flags on save (Poedit, msgcat) lose it until the next ``stk extract``."""
+
 
 def now() -> dt.datetime:
     """The time stamped into new headers; SOURCE_DATE_EPOCH makes builds reproducible."""
@@ -53,6 +58,8 @@ def build_template(doc: Document, segments: Sequence[Segment], info: TemplateInf
             by_id[seg.msgid] = entry
             pot.append(entry)
         entry.occurrences.append((doc.path, str(seg.line)))
+        if seg.is_name and NAME_FLAG not in entry.flags:
+            entry.flags.append(NAME_FLAG)
         notes = entry.comment.split("\n") if entry.comment else []
         context = NAME_NOTE if seg.is_name else seg.context
         for note in [context, *(f"[{i}]: {href}" for i, href in enumerate(seg.links, 1))]:

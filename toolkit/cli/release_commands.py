@@ -1,4 +1,4 @@
-"""build, release: DOCX and HTML files for every language, and gated releases."""
+"""build, release: DOCX, HTML and PDF files for every language, and gated releases."""
 
 from __future__ import annotations
 
@@ -40,7 +40,8 @@ def register(sub: Any) -> None:
         "--format",
         "-f",
         metavar="FORMATS",
-        help=f"comma-separated formats to write (default: [build] formats in toolkit.toml, else {','.join(RENDERERS)})",
+        help=f"comma-separated formats to write, of {','.join(RENDERERS)} (default: [build] formats in toolkit.toml, "
+        "else docx,html; pdf needs LibreOffice)",
     )
     add_slugs_argument(p)
     p.set_defaults(handler=cmd_build)
@@ -71,6 +72,13 @@ def register(sub: Any) -> None:
         action="store_true",
         help="replace the previous release of the same name even when this one holds fewer languages or no edition "
         "(without it, that previous release is kept and the command exits 1)",
+    )
+    p.add_argument(
+        "--format",
+        "-f",
+        metavar="FORMATS",
+        help=f"comma-separated formats to release, of {','.join(RENDERERS)} (default: [build] formats in toolkit.toml "
+        "plus pdf when LibreOffice is installed; a warning says when it is not)",
     )
     add_slugs_argument(p)
     p.set_defaults(handler=cmd_release)
@@ -131,6 +139,7 @@ def cmd_release(args: argparse.Namespace) -> int:
         allow_draft=args.allow_draft,
         fallback=args.fallback,
         force=args.force,
+        formats=_formats(args),
     )
     if args.json:
         print_json({**_plain(result), "ok": result.ok})

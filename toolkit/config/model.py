@@ -59,8 +59,9 @@ class BuildConfig:
     fallback: str = "draft"
     font: str = "Arial"
     """Latin font of the DOCX body (LibreOffice substitutes the metric-compatible Liberation Sans)."""
-    arabic_font: str = "Noto Naskh Arabic"
-    """Complex-script font of the DOCX (``w:rFonts w:cs``); browsers get a font stack instead."""
+    arabic_font: str = "Arial"
+    """Complex-script font of the DOCX (``w:rFonts w:cs``): Arial has Arabic on every Word (Windows and
+    macOS); "Noto Naskh Arabic" for LibreOffice-only teams (docs/release.md#fonts). Browsers get a font stack."""
     labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     """``[build.labels.<lang>]``: the words the toolkit prints, per language."""
 

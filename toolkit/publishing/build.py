@@ -1,4 +1,4 @@
-"""``stk build``: every statement in every language, as DOCX and HTML, plus an index.
+"""``stk build``: every statement in every language, as DOCX and HTML (and PDF), plus an index.
 
 The pipeline gathers everything before writing anything (MkDocs' build does
 the same): options validated, every source and every catalog read and
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..catalogs import Counts
-from ..config import Config, override
+from ..config import BuildConfig, Config, override
 from ..document import plain_text
 from ..errors import display_path
 from ..files import write_if_changed
@@ -26,7 +26,10 @@ from ..languages import long_date
 from ..workspace import Project, Statement
 from .reassemble import Edition, link_overrides, reassemble, source_edition
 from .renderers import RENDERERS, Page, Renderer, Settings
+from .renderers.fonts import word_font_note
 from .renderers.html import HtmlRenderer, IndexEdition, IndexRow
+from .renderers.page import render_pages
+from .renderers.pdf import missing as pdf_missing
 
 
 @dataclass(frozen=True)
@@ -37,16 +40,35 @@ class BuildOptions:
     fallback: str = "draft"
     settings: Settings = field(default_factory=lambda: Settings(Path("templates")))
     labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
 
     def labels_for(self, lang: str) -> Labels:
         return labels_for(lang, self.labels)
 
 
-def build_options(config: Config, formats: Sequence[str] | None = None, fallback: str | None = None) -> BuildOptions:
-    """``[build]`` of ``config``, with the command line's ``formats`` and ``fallback`` applied."""
+def build_options(
+    config: Config, formats: Sequence[str] | None = None, fallback: str | None = None, *, pdf_if_available: bool = False
+) -> BuildOptions:
+    """``[build]`` of ``config``, with the command line's ``formats`` and ``fallback`` applied.
+
+    ``pdf_if_available`` (releases): PDF is added to the configured formats when
+    LibreOffice is installed, and a warning says why not when it is not. PDF
+    asked for explicitly (``--format``, ``[build] formats``) is required.
+    """
     build = override(config, formats=formats, fallback=fallback).build
+    warnings: list[str] = []
+    chosen = build.formats
+    if pdf_if_available and not formats and "pdf" not in chosen:
+        reason = pdf_missing()
+        if reason is None:
+            chosen = tuple(f for f in RENDERERS if f in (*chosen, "pdf"))
+        else:
+            warnings.append(f"no PDF editions in this release: {reason}")
     settings = Settings(config.templates, display_path(config.templates, config.root), build.font, build.arabic_font)
-    return BuildOptions(build.formats, build.fallback, settings, build.labels)
+    note = word_font_note(settings.arabic_font) if build.arabic_font != BuildConfig().arabic_font and "docx" in chosen else None
+    if note is not None:
+        warnings.append(f"{config.where('build', 'arabic_font')}: build.arabic_font: {note}")
+    return BuildOptions(chosen, build.fallback, settings, build.labels, tuple(warnings))
 
 
 def build_languages(config: Config, langs: Sequence[str] | None) -> list[str]:
@@ -145,12 +167,14 @@ def render_editions(
     renderers: Mapping[str, Renderer],
     page: Callable[[Edition], Page],
 ) -> list[OutputFile]:
+    editions = list(editions)
+    pages = [page(edition) for edition in editions]
+    rendered = {name: render_pages(renderer, pages) for name, renderer in renderers.items()}
     files: list[OutputFile] = []
-    for edition in editions:
-        p = page(edition)
-        for renderer in renderers.values():
+    for i, edition in enumerate(editions):
+        for name, renderer in renderers.items():
             rel = f"{edition.lang}/{edition.slug}{renderer.extension}"
-            files.append(OutputFile(rel, renderer.render(p), edition.slug, edition.lang))
+            files.append(OutputFile(rel, rendered[name][i], edition.slug, edition.lang))
     return files
 
 
@@ -240,7 +264,7 @@ def build(
     files.append(OutputFile("index.html", html.render_index(rows, config.name, config.organisation, config.source_language)))
 
     # 3. Write.
-    result = BuildResult(warnings=warnings(project, selected))
+    result = BuildResult(warnings=[*options.warnings, *warnings(project, selected)])
     result.editions = [edition_info(e, files) for e in selected]
     write_files(project, config.output, files, result.written, result.unchanged)
     return result

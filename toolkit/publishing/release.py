@@ -1,6 +1,6 @@
 """``stk release``: run the checks, build, refuse what is not ready, package the rest.
 
-    output/releases/<name>/<lang>/<slug>.docx, .html   the released editions
+    output/releases/<name>/<lang>/<slug>.docx, .html, .pdf   the released editions (PDF when LibreOffice is installed)
     output/releases/<name>/index.html                  what this release holds
     output/releases/<name>/manifest.json               every file with its sha256, every edition's state and counts
     output/releases/<name>/<name>.zip                  all of the above, to send or upload
@@ -106,6 +106,7 @@ def release(
     allow_draft: bool = False,
     fallback: str | None = None,
     force: bool = False,
+    formats: Sequence[str] | None = None,
 ) -> ReleaseResult:
     """Check, gate and package the chosen statements and languages into output/releases/<name>/.
 
@@ -114,7 +115,7 @@ def release(
     why) unless ``force``.
     """
     config = project.config
-    options = build_options(config, None, fallback)
+    options = build_options(config, formats, fallback, pdf_if_available=True)
     statements = project.select(list(slugs) if slugs else None)
     languages = build_languages(config, langs)
     thresholds = release_thresholds(config)
@@ -159,7 +160,7 @@ def release(
 
     # 4. Keep the previous release rather than replace it with less; else swap the new one in whole.
     result = ReleaseResult(name, project.shown(folder), project.shown(folder / f"{name}.zip"), refused=sorted(refused, key=str))
-    result.warnings = warnings(project, accepted)
+    result.warnings = [*options.warnings, *warnings(project, accepted)]
     result.released = [edition_info(e, files) for e in accepted]
     result.kept = "" if force else _shrinks(project, folder, accepted)
     if result.kept:

@@ -130,7 +130,7 @@ class _DocxReader:
 
     def read(self) -> Draft:
         body = self.document.element.body
-        self._body(body)
+        self._body(body, columns=_section_columns(body))
         self._furniture()
         structure = Structure(self.paragraphs, self.numbering, self.notes)
         blocks, places = structure.build()
@@ -159,8 +159,19 @@ class _DocxReader:
         styled = any(p.role.kind != "body" or p.numbering for p in self.paragraphs)
         return Draft(self.shown, blocks, clues, self.notes, self.words_in, places, styled)
 
-    def _body(self, body: BaseOxmlElement) -> None:
-        for child in body.iterchildren():
+    def _body(self, body: BaseOxmlElement, columns: dict[BaseOxmlElement, int] | None = None) -> None:
+        children = list(body.iterchildren())
+        index = 0
+        while index < len(children):
+            child = children[index]
+            if columns and columns.get(child, 1) > 1 and child.tag == qn("w:p"):
+                run = []
+                while index < len(children) and children[index].tag == qn("w:p") and columns.get(children[index], 1) > 1:
+                    run.append(children[index])
+                    index += 1
+                self._columns(run)
+                continue
+            index += 1
             tag = child.tag
             if tag == qn("w:p"):
                 self._paragraph(child)
@@ -234,6 +245,21 @@ class _DocxReader:
                 f"table {self.tables} ({len(grid)} rows x {columns} columns) became a signatory list of "
                 f"{len(items)} names, read {order}",
             )
+        )
+
+    def _columns(self, run: list[BaseOxmlElement]) -> None:
+        """Paragraphs set in a section of two or more columns: a signatory list when every one is a name
+        (how these statements print them, and how the toolkit's own DOCX sets them), else plain paragraphs."""
+        paras = [self._paragraph(p, in_table=True) for p in run]
+        names = [p for p in paras if p.content]
+        if len(names) < 2 or not all(is_name_like(p.text.strip()) for p in names):
+            self.paragraphs.extend(paras)
+            return
+        first = names[0].number
+        items = tuple(ListItem((Paragraph(tidy(p.content, breaks=False), p.number),), p.number) for p in names)
+        self.paragraphs.append(Para(first, Role("body"), None, (), "", table=ListBlock(items, False, first, names=True)))
+        self.notes.append(
+            Note(f"paragraph {first}", f"{len(items)} names set in columns became a signatory list, read column by column")
         )
 
     # --- paragraphs ---------------------------------------------------------
@@ -528,6 +554,33 @@ class _DocxReader:
 
 
 # --- inline content -----------------------------------------------------------
+
+
+def _section_columns(body: BaseOxmlElement) -> dict[BaseOxmlElement, int]:
+    """Each body child -> the number of text columns of the section it is in.
+
+    A ``w:sectPr`` in a paragraph's properties ends a section with that paragraph; the body's own last
+    ``w:sectPr`` describes the final section."""
+    columns: dict[BaseOxmlElement, int] = {}
+    pending: list[BaseOxmlElement] = []
+
+    def close(sect_pr: BaseOxmlElement | None) -> None:
+        cols = sect_pr.find(qn("w:cols")) if sect_pr is not None else None
+        number = int(cols.get(qn("w:num")) or 1) if cols is not None and (cols.get(qn("w:num")) or "1").isdigit() else 1
+        columns.update(dict.fromkeys(pending, number))
+        pending.clear()
+
+    for child in body.iterchildren():
+        if child.tag == qn("w:sectPr"):
+            close(child)
+            continue
+        pending.append(child)
+        if child.tag == qn("w:p"):
+            own = child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+            if own is not None:
+                close(own)
+    close(None)
+    return columns
 
 
 def _effective(direct: bool | None, char: bool | None, paragraph: bool | None) -> bool:

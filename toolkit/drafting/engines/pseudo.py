@@ -3,20 +3,28 @@
 Every ASCII letter becomes an accented look-alike, every word grows by about
 30% (translations into French or Spanish run that much longer than English)
 and the whole segment is bracketed, so clipped or untranslated text shows at
-a glance. Placeholders (``Z3``) and digits pass through untouched, so the
+a glance. Into a language written in Arabic script (ar, fa, ur...) each letter
+becomes an Arabic letter that sounds alike and ``, ; ?`` become ``، ؛ ؟``:
+the words join and shape, and bold, links and Latin acronyms fall in
+right-to-left reading order as they do in a real translation, so the preview
+shows an Arabic layout, not Latin text in a right-to-left page. Placeholders (``Z3``) and digits pass through untouched, so the
 whole pipeline -- protection, glossary, dates, markup -- runs as it does with
 a real model. Drafts are marked fuzzy and labelled as pseudo-translations:
 they never count as translated.
 
 >>> PseudoEngine().translate_batch(["We call on Z1 to act."], "en", "fr")
 ['[Ŵéé çááļļ ôôñ Z1 ţôô ááçţ.]']
+>>> PseudoEngine().translate_batch(["We call on Z1 to act, now?"], "en", "ar")
+['[وىى كاالل وون Z1 توو ااكت، نووو؟]']
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import TYPE_CHECKING
 
+from ...languages import writes_arabic_script
 from ..protection import PLACEHOLDER
 
 if TYPE_CHECKING:
@@ -26,7 +34,13 @@ _LOOKALIKE = str.maketrans(
     "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
     "áƀçďéƒĝĥîĵķļɱñôþǫŕšţûṽŵẋýžÁƁÇĎÉƑĜĤÎĴĶĻṀÑÔÞǪŔŠŢÛṼŴẊÝŽ",
 )
+_ARABIC_SCRIPT = str.maketrans(
+    "abcdefghijklmnopqrstuvwxyz,;?",
+    "ابكدىفغهيجكلمنوپقرستوڤوخيز،؛؟",
+)
+"""Latin letter -> an Arabic letter that sounds alike (c as k, e as alef maqsura, p and v as Persian پ and ڤ)."""
 _WORD = re.compile(r"[A-Za-z]+")
+_ARABIC_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+|[,;?]")
 _VOWELS = "aeiouyAEIOUY"
 GROWTH = 0.3
 
@@ -48,19 +62,31 @@ class PseudoEngine:
         return "pseudo engine, NOT a translation (for layout previews)"
 
     def translate_batch(self, texts: list[str], source: str, target: str) -> list[str]:
-        return [f"[{pseudo(text)}]" for text in texts]
+        arabic = writes_arabic_script(target)
+        return [f"[{pseudo(text, arabic)}]" for text in texts]
 
 
-def pseudo(text: str) -> str:
-    """``text`` with its words stretched and accented, placeholders kept."""
+def pseudo(text: str, arabic: bool = False) -> str:
+    """``text`` with its words stretched and accented (or in Arabic letters), placeholders kept."""
+    word, stretch = (_ARABIC_WORD, _arabic) if arabic else (_WORD, _stretch)
     out: list[str] = []
     position = 0
     for match in PLACEHOLDER.finditer(text):
-        out.append(_WORD.sub(_stretch, text[position : match.start()]))
+        out.append(word.sub(stretch, text[position : match.start()]))
         out.append(match.group())
         position = match.end()
-    out.append(_WORD.sub(_stretch, text[position:]))
+    out.append(word.sub(stretch, text[position:]))
     return "".join(out)
+
+
+def _arabic(match: re.Match[str]) -> str:
+    # Letter by letter like _stretch, so a phrase reads the same alone and inside its sentence; vowels
+    # and then consonants are doubled for the 30% (a tilde would break the joining of the letters).
+    word = "".join(c for c in unicodedata.normalize("NFD", match.group().lower()) if not unicodedata.combining(c))
+    extra = round(GROWTH * len(word)) if word.isalpha() else 0
+    doubled = {i for i, ch in enumerate(word) if ch in _VOWELS}
+    doubled = set(sorted(doubled)[:extra]) | set(sorted(set(range(len(word))) - doubled)[: max(0, extra - len(doubled))])
+    return "".join(ch * (2 if i in doubled else 1) for i, ch in enumerate(word)).translate(_ARABIC_SCRIPT)
 
 
 def _stretch(match: re.Match[str]) -> str:

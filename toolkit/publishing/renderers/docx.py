@@ -1,11 +1,12 @@
 """Edition -> DOCX with real Word structure (python-docx plus the XML it cannot write).
 
 Styles: Title, Subtitle, a byline, Heading 1-3, Normal, List Bullet / List
-Number (each list its own ``w:num``, so numbering restarts), Quote, Hyperlink.
+Number (each list its own ``w:num``, so numbering restarts), Names (signatory
+lists: two columns, no bullets, see :mod:`.sections`), Quote, Hyperlink.
 Bold and italic are run properties with their complex-script twins; links are
 ``w:hyperlink`` elements bound to relationships; every run carries the
 document's language. Arabic gets paragraph and section ``w:bidi``, ``w:rtl``
-on Arabic runs only, and a complex-script font.
+on Arabic runs only, and a complex-script font every Word has (:mod:`.fonts`).
 
 A project's ``templates/reference.docx`` supplies styles, fonts, page set-up
 and letterhead: its body is replaced, its headers and footers kept when they
@@ -40,6 +41,7 @@ from .bidi import Run, directed, separator
 from .ooxml import PLAIN, Format, Numbering, Script, el, hyperlink, line_break, paragraph, run, set_bidi_section, simple_field
 from .package import restamp
 from .page import Page, Settings, shallowest_heading
+from .sections import in_two_columns
 
 NAVY = "1F3864"
 GREY = "595959"
@@ -94,6 +96,8 @@ class _Writer:
         self.numbering = Numbering(document.part.numbering_part.element, page.digits.get(page.lang, "latn"))
         self.shift = shallowest_heading(page.edition) - 1
         self.part = document.part
+        self.name_lists: list[tuple[BaseOxmlElement, BaseOxmlElement]] = []
+        """First and last paragraph of each signatory list: each gets a two-column section."""
 
     # --- the document -------------------------------------------------------
 
@@ -110,6 +114,8 @@ class _Writer:
         if self.page.rtl:
             for section in self.document.sections:
                 set_bidi_section(section._sectPr)
+        for first, last in self.name_lists:
+            in_two_columns(first, last, self.sect_pr)
         self._core_properties()
 
     def _front(self) -> list[BaseOxmlElement]:
@@ -131,12 +137,15 @@ class _Writer:
 
     def _blocks(self, blocks: tuple[Block, ...], depth: int, quoted: bool) -> list[BaseOxmlElement]:
         out: list[BaseOxmlElement] = []
-        for block in blocks:
+        for i, block in enumerate(blocks):
             if isinstance(block, Heading):
                 level = min(3, max(1, block.level - self.shift))
                 out.append(self._para(self._style(f"Heading {level}"), block.content, keep_next=True))
             elif isinstance(block, Paragraph):
-                out.append(self._para(self._style("Quote") if quoted else None, block.content))
+                # A paragraph that introduces a list ("... by:") stays on the page of the list's first item;
+                # elsewhere keep-with-next would only push text to the next page and leave a gap.
+                introduces = i + 1 < len(blocks) and isinstance(blocks[i + 1], ListBlock)
+                out.append(self._para(self._style("Quote") if quoted else None, block.content, keep_next=introduces))
             elif isinstance(block, ListBlock):
                 out.extend(self._list(block, depth, quoted))
             elif isinstance(block, Quote):
@@ -146,6 +155,8 @@ class _Writer:
         return out
 
     def _list(self, block: ListBlock, depth: int, quoted: bool) -> list[BaseOxmlElement]:
+        if block.names:
+            return self._names(block)
         level = min(depth, 2)
         suffix = f" {level + 1}" if level else ""
         style = self._style(("List Number" if block.ordered else "List Bullet") + suffix)
@@ -155,12 +166,24 @@ class _Writer:
             numbered = False
             for child in item.blocks:
                 if isinstance(child, Paragraph) and not numbered:
-                    out.append(self._para(style, child.content, num=(num_id, level), compact=block.names))
+                    out.append(self._para(style, child.content, num=(num_id, level)))
                     numbered = True
                 elif isinstance(child, Paragraph):
                     out.append(self._para(self._style("List Continue" + suffix), child.content))
                 else:
                     out.extend(self._blocks((child,), depth + 1, quoted))
+        return out
+
+    def _names(self, block: ListBlock) -> list[BaseOxmlElement]:
+        """A signatory list: one unbulleted paragraph per name, in a two-column section (see write)."""
+        out = [
+            self._para(self._style("Names"), child.content)
+            for item in block.items
+            for child in item.blocks
+            if isinstance(child, Paragraph)
+        ]
+        if out:
+            self.name_lists.append((out[0], out[-1]))
         return out
 
     def _para(
@@ -170,10 +193,9 @@ class _Writer:
         *,
         num: tuple[int, int] | None = None,
         keep_next: bool = False,
-        compact: bool = False,
         fmt: Format = PLAIN,
     ) -> BaseOxmlElement:
-        p = paragraph(style, self.script, num=num, keep_next=keep_next, compact=compact)
+        p = paragraph(style, self.script, num=num, keep_next=keep_next)
         self._inline(p, directed(content, self.page.rtl), fmt)
         return p
 
@@ -281,6 +303,7 @@ _STYLES: list[tuple[str, WD_STYLE_TYPE, str | None]] = [
     ("Heading 2", _P, None),
     ("Heading 3", _P, None),
     ("Quote", _P, None),
+    ("Names", _P, "Normal"),
     *(
         (f"{kind}{suffix}", _P, "Normal")
         for kind in ("List Bullet", "List Number", "List Continue")
@@ -306,6 +329,9 @@ def _ensure_style(document: WordDocument, name: str, kind: WD_STYLE_TYPE, base: 
     elif name == "Byline":
         style.font.color.rgb = RGBColor.from_string(GREY)
         style.paragraph_format.space_after = Pt(18)
+    elif name == "Names":
+        style.paragraph_format.space_after = Pt(3)
+        style.paragraph_format.keep_together = True
     if base:
         style.base_style = styles[base]
     return str(style.style_id)
@@ -360,6 +386,7 @@ def _house_style(document: WordDocument, settings: Settings) -> None:
         style = styles[name]
         font = style.font
         font.size = Pt(size)
+        _same_complex_size(style.element)
         font.bold = bold or None
         font.italic = italic or None
         rpr = style.element.find(qn("w:rPr"))
@@ -391,6 +418,16 @@ def _house_style(document: WordDocument, settings: Settings) -> None:
             fonts.set(qn("w:ascii"), settings.font)
             fonts.set(qn("w:hAnsi"), settings.font)
             fonts.set(qn("w:cs"), settings.arabic_font)
+
+
+def _same_complex_size(style: BaseOxmlElement) -> None:
+    """``w:szCs`` equal to ``w:sz``: python-docx sets only the latter, and the template's own szCs
+    (26 pt for a 22 pt Title) would make Arabic larger than Latin text in the same style."""
+    rpr = style.find(qn("w:rPr"))
+    size = rpr.find(qn("w:sz")) if rpr is not None else None
+    twin = rpr.find(qn("w:szCs")) if rpr is not None else None
+    if size is not None and twin is not None:
+        twin.set(qn("w:val"), size.get(qn("w:val")))
 
 
 def _drop_template_leftovers(document: WordDocument) -> None:

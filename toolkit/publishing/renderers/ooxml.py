@@ -131,9 +131,8 @@ def paragraph(
     keep_next: bool = False,
     rule: bool = False,
     center: bool = False,
-    compact: bool = False,
 ) -> BaseOxmlElement:
-    """An empty ``w:p``: ``num`` is (numId, level); ``rule`` draws a line under it; ``compact``: no space after."""
+    """An empty ``w:p``: ``num`` is (numId, level); ``rule`` draws a line under it."""
     p = el("w:p")
     ppr = el("w:pPr")
     if style:
@@ -151,8 +150,6 @@ def paragraph(
         ppr.append(border)
     if script.rtl:
         ppr.append(el("w:bidi"))
-    if compact:
-        ppr.append(el("w:spacing", after="0"))
     if center:
         ppr.append(el("w:jc", val="center"))
     p.append(ppr)

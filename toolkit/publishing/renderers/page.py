@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from ...document import Heading, iter_blocks
 from ...labels import Labels
 from ...languages import long_date, text_direction
 from ..reassemble import Edition
+from .fonts import DEFAULT_ARABIC_FONT, DEFAULT_FONT
 
 
 @dataclass(frozen=True)
@@ -21,10 +22,10 @@ class Settings:
     """The project's templates folder: files there replace the built-in ones (it may not exist)."""
     shown_templates: str = "templates"
     """The same folder as users see it, for messages."""
-    font: str = "Arial"
+    font: str = DEFAULT_FONT
     """Latin font of the DOCX body (LibreOffice substitutes the metric-compatible Liberation Sans)."""
-    arabic_font: str = "Noto Naskh Arabic"
-    """Complex-script font of the DOCX (``w:rFonts w:cs``); browsers get a font stack instead."""
+    arabic_font: str = DEFAULT_ARABIC_FONT
+    """Complex-script font of the DOCX (``w:rFonts w:cs``): one every Word has (:mod:`.fonts`); browsers get a font stack."""
 
 
 @dataclass(frozen=True)
@@ -78,3 +79,17 @@ class Renderer(Protocol):
     def render(self, page: Page) -> bytes:
         """The file's bytes: the same page always gives the same bytes."""
         ...
+
+
+@runtime_checkable
+class BatchRenderer(Protocol):
+    """A renderer that is cheaper per page when given every page at once (PDF: one LibreOffice run)."""
+
+    def render_all(self, pages: Sequence[Page]) -> list[bytes]: ...
+
+
+def render_pages(renderer: Renderer, pages: Sequence[Page]) -> list[bytes]:
+    """Every page's bytes, in order, through ``render_all`` when the renderer has it."""
+    if isinstance(renderer, BatchRenderer):
+        return renderer.render_all(pages)
+    return [renderer.render(page) for page in pages]
