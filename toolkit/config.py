@@ -19,6 +19,7 @@ from babel import Locale, UnknownLocaleError
 
 from .errors import ConfigError, Location
 from .languages import DIGIT_SYSTEMS
+from .segmentation.rules import validate_prefixes
 from .segmentation.segments import UNITS
 
 CONFIG_NAME = "toolkit.toml"
@@ -44,6 +45,8 @@ class Config:
     """Imported translation memories (TMX) that ``stk translate`` uses besides the catalogs."""
     segment_unit: str = "sentence"
     """``sentence`` (default) or ``paragraph``."""
+    nonbreaking_prefixes: tuple[str, ...] = ()
+    """The project's abbreviations, added to the source language's lists (``Ref.``, ``Ref. #number``)."""
     digits: Mapping[str, str] = field(default_factory=dict)
     """Digit system per language (``latn`` or ``arab``); CLDR's default when absent."""
     locale: str = ""
@@ -133,7 +136,7 @@ _SCHEMA: dict[str, dict[str, tuple[str, type]]] = {
         "glossary": ("glossary_file", str),
         "tm": ("tm_dir", str),
     },
-    "segmentation": {"unit": ("segment_unit", str)},
+    "segmentation": {"unit": ("segment_unit", str), "nonbreaking_prefixes": ("nonbreaking_prefixes", list)},
 }
 # Tables owned by later stages; kept raw here and validated by their owners.
 _STAGE_SECTIONS = ("translate", "check", "release", "links", "build")
@@ -228,6 +231,9 @@ def config_from_dict(data: Mapping[str, Any], root: Path, text: str = "") -> Con
             f"segmentation.unit must be one of {', '.join(map(repr, UNITS))}, not {unit!r}",
             Location(CONFIG_NAME, _line(text, "unit")),
         )
+    if "nonbreaking_prefixes" in values:
+        where = Location(CONFIG_NAME, _line(text, "nonbreaking_prefixes", "segmentation"))
+        values["nonbreaking_prefixes"] = validate_prefixes(values["nonbreaking_prefixes"], where)
     return Config(root=root, sections=sections, warnings=tuple(warnings), text=text, **values)
 
 
@@ -286,6 +292,11 @@ tm = "tm"
 # "sentence": one PO entry per sentence (best for translation memory);
 # "paragraph": one per paragraph (more context for translators).
 unit = "sentence"
+# Abbreviations of your texts whose full stop does not end a sentence, added to
+# the language's own lists (toolkit/segmentation/prefixes/en.txt says which):
+# "Ref." never ends one before a word; "Ref. #number" not before a number, Roman
+# numeral or symbol; "#context" only before a sentence opener such as "The".
+# nonbreaking_prefixes = ["Ref. #number"]
 
 # Machine pre-translation (`stk translate`; docs/translate.md). Uncomment to change.
 # [translate]

@@ -23,7 +23,7 @@ from ..document import plain_text
 from ..errors import ConfigError, Location, display_path
 from ..files import write_if_changed
 from ..languages import long_date
-from ..workspace import Project, Statement
+from ..workspace import Project, Statement, source_rules
 from .labels import Labels, labels_for, parse_overrides
 from .reassemble import FALLBACKS, Edition, link_overrides, reassemble, source_edition
 from .renderers import RENDERERS, Page, Renderer, Settings
@@ -110,6 +110,7 @@ def reassemble_all(
                 catalog=project.shown(path),
                 catalog_text=path.read_text(encoding="utf-8") if po is not None else "",
                 unit=config.segment_unit,
+                rules=source_rules(config),
                 drafts=project.read_drafts(lang, st.slug) if po is not None else None,
             )
     return editions
