@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -15,8 +14,6 @@ from toolkit.catalogs.resegment import JOIN_NOTE, SPLIT_NOTE
 from toolkit.document import plain_text
 from toolkit.publishing.reassemble import reassemble
 from toolkit.workspace import source_rules
-
-REPO = Path(__file__).resolve().parent.parent
 
 
 def config(unit: str, lang: str = "fr") -> str:
@@ -272,13 +269,8 @@ def set_unit(root: Path, unit: str) -> None:
     path.write_text(re.sub(r'(?m)^unit = "\w+"$', f'unit = "{unit}"', text), encoding="utf-8")
 
 
-def test_paragraph_sentence_paragraph_on_the_reviewed_example_loses_no_translated_word(tmp_path: Path) -> None:
-    root = tmp_path / "example"
-    root.mkdir()
-    for name in ("sources", "locales"):
-        shutil.copytree(REPO / name, root / name)
-    for name in ("toolkit.toml", "glossary.csv"):
-        shutil.copy(REPO / name, root / name)
+def test_paragraph_sentence_paragraph_on_the_reviewed_example_loses_no_translated_word(example_with_locales: Path) -> None:
+    root = example_with_locales
     shown = translated_text(root)
     start = api.status(api.open_project(root))
     assert start.total().untranslated == 0 and start.total().fuzzy == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -30,79 +31,10 @@ def test_each_language_has_a_prefix_file_without_contradictions(lang: str) -> No
     assert bool(openers) == (lang != "ar")
 
 
+TRANSLATIONS_FILE = Path(__file__).resolve().parent.parent / "benchmarks" / "data" / "translations_fr_es_ar.json"
 TRANSLATIONS = [
-    pytest.param(
-        "fr",
-        "« Nous agirons. Nous ne céderons pas\u202f», a déclaré Mme Khan. La séance a été levée.",
-        ["« Nous agirons.", "Nous ne céderons pas\u202f», a déclaré Mme Khan.", "La séance a été levée."],
-        id="fr-quotation-of-sentences-with-no-break-spaces",
-    ),
-    pytest.param(
-        "fr",
-        "Elle a parlé de la « justice. » Puis elle est partie.",
-        ["Elle a parlé de la « justice. »", "Puis elle est partie."],
-        id="fr-closing-guillemet-after-a-space",
-    ),
-    pytest.param(
-        "fr",
-        "Pourquoi\u00a0? Parce que le décret n° 14203 vise la CPI.",
-        ["Pourquoi\u00a0?", "Parce que le décret n° 14203 vise la CPI."],
-        id="fr-no-break-space-before-question-mark",
-    ),
-    pytest.param(
-        "fr",
-        "M. Dupont a cité l’art. 5 du Statut. Voir aussi le doc. A/78/322 et le vol. II.",
-        ["M. Dupont a cité l’art. 5 du Statut.", "Voir aussi le doc. A/78/322 et le vol. II."],
-        id="fr-titles-and-citations-elided-article",
-    ),
-    pytest.param(
-        "es",
-        "¿Actuarán los Estados? ¡Deben hacerlo ahora! La Corte espera.",
-        ["¿Actuarán los Estados?", "¡Deben hacerlo ahora!", "La Corte espera."],
-        id="es-inverted-marks-open-sentences",
-    ),
-    pytest.param(
-        "es",
-        "Los EE. UU. impusieron sanciones. El Sr. López lo condenó según el art. 58 y el núm. 5.",
-        ["Los EE. UU. impusieron sanciones.", "El Sr. López lo condenó según el art. 58 y el núm. 5."],
-        id="es-EE.-UU.-inside-a-sentence",
-    ),
-    pytest.param(
-        "es",
-        "La decisión es de EE. UU. Los Estados Partes respondieron.",
-        ["La decisión es de EE. UU.", "Los Estados Partes respondieron."],
-        id="es-EE.-UU.-ending-a-sentence",
-    ),
-    pytest.param(
-        "ar",
-        "هل ستتحرك الدول؟ يجب أن تتحرك الآن.",
-        ["هل ستتحرك الدول؟", "يجب أن تتحرك الآن."],
-        id="ar-question-mark",
-    ),
-    pytest.param(
-        "ar",
-        "قال د. أحمد إن المحكمة مستقلة، وإن الدول ملزمة بالتعاون. وأضاف أن العقوبات مرفوضة.",
-        ["قال د. أحمد إن المحكمة مستقلة، وإن الدول ملزمة بالتعاون.", "وأضاف أن العقوبات مرفوضة."],
-        id="ar-comma-and-abbreviated-title-do-not-end",
-    ),
-    pytest.param(
-        "ar",
-        "صدر الأمر التنفيذي رقم ١٤٢٠٣ في ٦ فبراير ٢٠٢٥. وبلغت النسبة ٣٫٥ في المائة.",
-        ["صدر الأمر التنفيذي رقم ١٤٢٠٣ في ٦ فبراير ٢٠٢٥.", "وبلغت النسبة ٣٫٥ في المائة."],
-        id="ar-arabic-indic-digits",
-    ),
-    pytest.param(
-        "ar",
-        "١. تدين هذه العقوبات. ٢. تحث الحكومة على إلغائها.",
-        ["١. تدين هذه العقوبات.", "٢. تحث الحكومة على إلغائها."],
-        id="ar-arabic-indic-list-numbers",
-    ),
-    pytest.param(
-        "ar",
-        "قال إن ذلك مرفوض۔ وغادر.",
-        ["قال إن ذلك مرفوض۔", "وغادر."],
-        id="ar-urdu-full-stop",
-    ),
+    pytest.param(case["lang"], case["text"], case["expected_sentences"], id=case["id"])
+    for case in json.loads(TRANSLATIONS_FILE.read_text(encoding="utf-8"))
 ]
 
 

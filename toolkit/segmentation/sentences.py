@@ -60,6 +60,7 @@ _BULLETS = "•⁃◦▪‣"
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
 # French closes a quotation with a (no-break) space before »: ". »" closes it too.
 _SPACED_CLOSER = re.compile(rf"[ {_NO_BREAK_SPACES}]+[»›]")
+_CLOSER_SPACES = frozenset(" " + _NO_BREAK_SPACES)
 # A spaced ellipsis (". . ." or ". . . .") or a run of terminal marks.
 _TERMINAL = re.compile(r"\.(?:[ \u00a0]\.){2,}|[.!?…؟۔]+")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "U.S", "e.V", "a.m"
@@ -103,7 +104,7 @@ def sentence_spans(text: str, rules: SentenceRules | None = None) -> list[tuple[
     cuts = _list_item_starts(text)
     for match in _TERMINAL.finditer(text):
         start, end = match.span()
-        last_cut = max((cut for cut in cuts if cut <= start), default=0)
+        last_cut = max((cut for cut in cuts if cut <= start), default=0) if cuts else 0
         # A run inside a quotation counts only where it closes the quotation,
         # or where the quotation holds sentences of its own.
         opener = owner[_skip_closers(text, end) - 1]
@@ -156,7 +157,8 @@ def _boundary(text: str, start: int, end: int, last_cut: int, closing: dict[int,
         return None
     if "…" in run or len(run) >= 3:
         return after
-    words = [word.lstrip(_OPENERS) for word in text[last_cut:start].split()]
+    words = text[last_cut:start].split()
+    words[-3:] = [word.lstrip(_OPENERS) for word in words[-3:]]  # prefixes are at most three words
     token = words[-1] if words else ""
     if "." not in run:
         return None if (token + run).lower() in _EXCLAMATION_NAMES else after
@@ -213,7 +215,7 @@ def _skip_closers(text: str, index: int) -> int:
     """Past closing quotes and brackets, French " »" included."""
     while True:
         index = _skip(text, index, _CLOSERS)
-        spaced = _SPACED_CLOSER.match(text, index)
+        spaced = _SPACED_CLOSER.match(text, index) if text[index : index + 1] in _CLOSER_SPACES else None
         if spaced is None:
             return index
         index = spaced.end()
@@ -237,7 +239,8 @@ def _next_word(text: str, index: int) -> str:
 
 
 def _skip(text: str, index: int, chars: str) -> int:
-    while index < len(text) and text[index] in chars:
+    length = len(text)
+    while index < length and text[index] in chars:
         index += 1
     return index
 
