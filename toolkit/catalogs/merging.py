@@ -95,12 +95,9 @@ def merge(
 
     exact = {tentry.msgid for tentry in template} - {tentry.msgid for _, tentry in unmatched}
     olds = [*live.values(), *obsolete.values()]
-    carried, consumed = resegment(segments, olds, exact, used, lang) if old is not None else ({}, set())
-    candidates = {
-        _key(e): e
-        for e in [*live.values(), *obsolete.values()]
-        if _key(e) not in used and _key(e) not in consumed and e.msgstr.strip()
-    }
+    # Only a catalog with new msgids can have sentences cut differently.
+    carried, consumed = resegment(segments, olds, exact, used, lang) if unmatched and olds else ({}, set())
+    candidates = {_key(e): e for e in olds if _key(e) not in used | consumed and e.msgstr.strip()}
     choices = {k: e.msgid for k, e in candidates.items()}
     fuzzy_used: set[tuple[str | None, str]] = set()
     for index, tentry in unmatched:

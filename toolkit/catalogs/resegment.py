@@ -227,10 +227,14 @@ def _interior_starts(plains: Sequence[str]) -> frozenset[int]:
     return frozenset(starts)
 
 
-def _cover(text: str, position: int, by_first: Mapping[str, list[_Old]], starts: frozenset[int]) -> list[_Old] | None:
+def _cover(
+    text: str, position: int, by_first: Mapping[str, list[_Old]], starts: frozenset[int], dead: set[int] | None = None
+) -> list[_Old] | None:
     """Old entries whose texts, joined with spaces, make ``text[position:]``, never starting where a new
-    segment starts (that would be two alignments side by side, each found on its own)."""
-    if position > 0 and position in starts:
+    segment starts (that would be two alignments side by side, each found on its own). ``dead`` holds
+    the positions already known to lead nowhere, so that many entries sharing a start stay cheap."""
+    dead = set() if dead is None else dead
+    if position in dead or (position > 0 and position in starts):
         return None
     word = text[position:].split(" ", 1)[0]
     for item in by_first.get(word, ()):
@@ -239,9 +243,10 @@ def _cover(text: str, position: int, by_first: Mapping[str, list[_Old]], starts:
             continue
         if end == len(text):
             return [item]
-        rest = _cover(text, end + 1, by_first, starts)
+        rest = _cover(text, end + 1, by_first, starts, dead)
         if rest is not None:
             return [item, *rest]
+    dead.add(position)
     return None
 
 
