@@ -144,7 +144,7 @@ def test_a_dry_run_reports_and_writes_nothing(example: Path) -> None:
     files = snapshot(example)
     result = translate(api.open_project(example), engine="pseudo", dry_run=True)
     assert snapshot(example) == files
-    assert result.dry_run and result.segments == 3 * 165 and sum(r.mt for r in result.rows) == 3 * 170
+    assert result.dry_run and result.segments == 3 * 174 and sum(r.mt for r in result.rows) == 3 * 179
 
 
 def test_an_emptied_name_gets_its_source_back_and_a_refill_does_not_pile_up_comments(tmp_path: Path) -> None:
@@ -276,7 +276,7 @@ def test_the_command_line_maps_its_options(example: Path) -> None:
     run = run_stk("translate", "--project", str(example), "--engine", "pseudo", "--lang", "es", "--json")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
-    assert data["engine"] == "pseudo" and data["segments"] == 165 and len(data["rows"]) == 5
+    assert data["engine"] == "pseudo" and data["segments"] == 174 and len(data["rows"]) == 5
     run = run_stk("translate", "--project", str(example), "--engine", "pseudo", "--lang", "fr", "--dry-run")
     assert run.returncode == 0 and "machine (to do)" in run.stdout and "nothing written" in run.stderr
 
@@ -329,6 +329,6 @@ def test_an_argos_dry_run_counts_without_a_model_or_the_mt_extra(example: Path) 
     run = _stk_without_mt("translate", "--project", str(example), "--engine", "argos", "--dry-run", "--json")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
-    assert data["dry_run"] and data["engine"] == "argos" and data["segments"] == 3 * 165 and data["models"] == {}
-    assert sum(r["mt"] for r in data["rows"]) == 3 * 170
+    assert data["dry_run"] and data["engine"] == "argos" and data["segments"] == 3 * 174 and data["models"] == {}
+    assert sum(r["mt"] for r in data["rows"]) == 3 * 179
     assert snapshot(example) == files
