@@ -145,7 +145,7 @@ def test_a_dry_run_reports_and_writes_nothing(example: Path) -> None:
     files = snapshot(example)
     result = translate(api.open_project(example), engine="pseudo", dry_run=True)
     assert snapshot(example) == files
-    assert result.dry_run and result.segments == 3 * 161 and sum(r.mt for r in result.rows) == 3 * 165
+    assert result.dry_run and result.segments == 3 * 170 and sum(r.mt for r in result.rows) == 3 * 174
 
 
 def test_an_emptied_name_gets_its_source_back_and_a_refill_does_not_pile_up_comments(tmp_path: Path) -> None:
@@ -278,7 +278,7 @@ def test_the_command_line_maps_its_options(example: Path) -> None:
     run = run_stk("translate", "--project", str(example), "--engine", "pseudo", "--lang", "es", "--json")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
-    assert data["engine"] == "pseudo" and data["segments"] == 161 and len(data["rows"]) == 5
+    assert data["engine"] == "pseudo" and data["segments"] == 170 and len(data["rows"]) == 5
     run = run_stk("translate", "--project", str(example), "--engine", "pseudo", "--lang", "fr", "--dry-run")
     assert run.returncode == 0 and "machine (to do)" in run.stdout and "nothing written" in run.stderr
 

@@ -131,7 +131,7 @@ def extract(project: Project, slugs: list[str] | None = None) -> ExtractResult:
             outputs.append((project.template_path(st.slug), pofile.render(template)))
         for lang in project.config.target_languages:
             old = old_catalogs[(lang, st.slug)]
-            new = catalogs.merge(template, old, lang, names_by_slug[st.slug], project.template_info, st.doc, stamp)
+            new = catalogs.merge(template, old, lang, names_by_slug[st.slug], project.template_info, st.doc, stamp, st.segments)
             unchanged = old is not None and catalogs.equivalent(new, old)
             outputs.append((project.catalog_path(lang, st.slug), None if unchanged else pofile.render(new)))
 

@@ -22,6 +22,7 @@ from .config import Config
 from .document import Document, plain_text
 from .errors import CatalogError, CharsetError, Location, SourceError, display_path
 from .glossary import Glossary, load_glossary
+from .segmentation.rules import SentenceRules, rules_for
 from .segmentation.segments import Segment, segment_document
 from .sources import READERS
 
@@ -237,10 +238,15 @@ def load_project(config: Config) -> Project:
         by_slug[slug] = path
         reader = READERS[path.suffix.lower()]
         doc = replace(reader(path.read_bytes(), shown, slug, warnings), lang=config.source_language)
-        segments = tuple(segment_document(doc, config.segment_unit))
+        segments = tuple(segment_document(doc, config.segment_unit, source_rules(config)))
         statements.append(Statement(doc, segments))
     statements.sort(key=lambda s: s.slug)
     return Project(config, statements, warnings)
+
+
+def source_rules(config: Config) -> SentenceRules:
+    """How the project's sources split into sentences: the language's lists and the project's own prefixes."""
+    return rules_for(config.source_language, config.nonbreaking_prefixes)
 
 
 def project_glossary(config: Config) -> Glossary:

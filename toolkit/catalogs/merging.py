@@ -4,6 +4,9 @@ Merge semantics follow GNU ``msgmerge --previous`` and Babel's
 ``Catalog.update``, and are never weaker:
 
 - an unchanged segment keeps its translation, flags and translator comments;
+- segments cut or joined differently (new sentence rules, ``unit`` switched,
+  an author's split) inherit the old translation cut or joined to match
+  (:mod:`.resegment`), never sending it to ``#~``;
 - an edited segment gets the closest old translation as ``#, fuzzy`` with the
   old source in ``#| msgid``;
 - a removed segment's translation goes to obsolete ``#~`` entries, and
@@ -18,12 +21,15 @@ ever change in an entry a translator touched.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 import polib
 from rapidfuzz import fuzz, process
 
 from ..document import Document, plain_text
 from ..languages import english_name
+from ..segmentation.segments import Segment
+from .resegment import NOTE_PREFIXES, Carried, resegment
 from .template import NAME_FLAG, TemplateInfo, header_fields, now
 
 FUZZY_CUTOFF = 60.0
@@ -53,10 +59,13 @@ def merge(
     info: TemplateInfo,
     doc: Document,
     stamp: dt.datetime,
+    segments: Sequence[Segment] = (),
 ) -> polib.POFile:
     """The catalog for ``lang``: ``template``'s entries carrying ``old``'s translations.
 
     The header comment and the fields translators own stay as ``old`` has them.
+    ``segments`` (the statement's, in reading order) let a translation follow
+    its sentences when they are cut or joined differently.
     """
     slug = doc.slug
     new = polib.POFile()
@@ -85,11 +94,18 @@ def merge(
             new.append(tentry)  # placeholder, replaced below
             unmatched.append((index, tentry))
 
-    candidates = {_key(e): e for e in [*live.values(), *obsolete.values()] if _key(e) not in used and e.msgstr.strip()}
+    exact = {tentry.msgid for tentry in template} - {tentry.msgid for _, tentry in unmatched}
+    olds = [*live.values(), *obsolete.values()]
+    # Only a catalog with new msgids can have sentences cut differently.
+    carried, consumed = resegment(segments, olds, exact, used, lang) if unmatched and olds else ({}, set())
+    candidates = {_key(e): e for e in olds if _key(e) not in used | consumed and e.msgstr.strip()}
     choices = {k: e.msgid for k, e in candidates.items()}
     fuzzy_used: set[tuple[str | None, str]] = set()
     for index, tentry in unmatched:
         entry = _fresh(tentry)
+        if tentry.msgid in carried:
+            new[index] = _inherit(entry, carried[tentry.msgid])
+            continue
         best = process.extractOne(tentry.msgid, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF) if choices else None
         if best is not None:
             donor = candidates[best[2]]
@@ -109,15 +125,16 @@ def merge(
             entry.flags.append(NAME_FLAG)  # the toolkit's flag: put back when an editor dropped it
 
     # Old translations nobody took: kept as obsolete, never dropped.
+    taken = used | fuzzy_used | consumed
     for key, entry in live.items():
-        if key not in used and key not in fuzzy_used and (entry.msgstr.strip() or entry.tcomment):
+        if key not in taken and (entry.msgstr.strip() or entry.tcomment):
             gone = _copy(entry)
             gone.obsolete = True
             gone.occurrences = []
             gone.comment = ""
             new.append(gone)
     for key, entry in obsolete.items():
-        if key not in used and key not in fuzzy_used:
+        if key not in taken:
             new.append(_copy(entry))
     return new
 
@@ -178,6 +195,24 @@ def _carry(tentry: polib.POEntry, previous: polib.POEntry) -> polib.POEntry:
     # GNU msgmerge keeps ``#|`` only while an entry is fuzzy.
     entry.previous_msgid = previous.previous_msgid if previous.fuzzy else None
     entry.previous_msgctxt = previous.previous_msgctxt if previous.fuzzy else None
+    # A re-segmentation note stays until a translator has reviewed the entry.
+    # It comes last, and a writer may have wrapped it over several lines.
+    lines = (previous.comment or "").split("\n")
+    at = next((i for i, line in enumerate(lines) if line.startswith(NOTE_PREFIXES)), None)
+    if at is not None and (previous.fuzzy or not previous.msgstr.strip()):
+        note = " ".join(lines[at:])
+        entry.comment = f"{entry.comment}\n{note}" if entry.comment else note
+    return entry
+
+
+def _inherit(entry: polib.POEntry, carried: Carried) -> polib.POEntry:
+    """A new entry filled by a split or a join of old ones."""
+    entry.msgstr = carried.msgstr
+    entry.tcomment = carried.tcomment
+    entry.flags = [*carried.flags, *(["fuzzy"] if carried.fuzzy else [])]
+    entry.previous_msgid = carried.previous_msgid
+    if carried.note:
+        entry.comment = f"{entry.comment}\n{carried.note}" if entry.comment else carried.note
     return entry
 
 

@@ -30,6 +30,11 @@ tm = "tm"
 # "sentence": one PO entry per sentence (best for translation memory);
 # "paragraph": one per paragraph (more context for translators).
 unit = "sentence"
+# Abbreviations of your texts whose full stop does not end a sentence, added to
+# the language's own lists (toolkit/segmentation/prefixes/en.txt says which):
+# "Ref." never ends one before a word; "Ref. #number" not before a number, Roman
+# numeral or symbol; "#context" only before a sentence opener such as "The".
+# nonbreaking_prefixes = ["Ref. #number"]
 
 # Machine pre-translation (`stk translate`; docs/translate.md). Uncomment to change.
 # [translate]

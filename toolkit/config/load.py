@@ -18,6 +18,7 @@ from typing import Any
 from .. import choices
 from ..document.model import is_safe_href
 from ..errors import ConfigError, Location, raise_all
+from ..prefixes import validate_prefixes
 from .lines import KeyLines
 from .model import CONFIG_NAME, BuildConfig, CheckConfig, Config, LengthConfig, ReleaseConfig, TranslateConfig
 from .reader import Problems, TableReader
@@ -81,6 +82,8 @@ def config_from_dict(data: Mapping[str, Any], root: Path, text: str = "") -> Con
     values.update(_paths(top.sub("paths")))
     segmentation = top.sub("segmentation")
     values["segment_unit"] = segmentation.choice("unit", "sentence", choices.UNITS)
+    none: tuple[str, ...] = ()
+    values["nonbreaking_prefixes"] = segmentation.value("nonbreaking_prefixes", none, _prefixes_problem, _prefixes)
     segmentation.finish()
     targets = values["target_languages"]
     values["translate"] = _translate(top.sub("translate"))
@@ -143,6 +146,20 @@ def _project(table: TableReader) -> dict[str, Any]:
     values["digits"] = {str(k): str(v) for k, v in digits.items() if v in choices.DIGIT_SYSTEMS}
     table.finish()
     return values
+
+
+def _prefixes_problem(value: Any) -> str | None:
+    if not isinstance(value, list):
+        return f"segmentation.nonbreaking_prefixes must be a list, not {type(value).__name__}"
+    try:
+        validate_prefixes(value, Location(CONFIG_NAME))
+    except ConfigError as exc:
+        return exc.message
+    return None
+
+
+def _prefixes(value: list[str]) -> tuple[str, ...]:
+    return tuple(entry.strip() for entry in value)
 
 
 def _targets_problem(value: Any) -> str | None:

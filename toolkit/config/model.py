@@ -98,6 +98,8 @@ class Config:
     """Imported translation memories (TMX) that ``stk translate`` uses besides the catalogs."""
     segment_unit: str = "sentence"
     """``sentence`` (default) or ``paragraph``."""
+    nonbreaking_prefixes: tuple[str, ...] = ()
+    """The project's abbreviations, added to the source language's lists (``Ref.``, ``Ref. #number``)."""
     translate: TranslateConfig = field(default_factory=TranslateConfig)
     check: CheckConfig = field(default_factory=CheckConfig)
     build: BuildConfig = field(default_factory=BuildConfig)

@@ -100,7 +100,9 @@ class _Walker:
         blocks: list[Block] = []
         for child in item.blocks:
             if isinstance(child, Paragraph):
-                blocks.append(replace(child, content=self.fn(child.content, Slot(role, child.line, what, split=False))))
+                # A list item's sentences are sentences too; a name is never cut.
+                slot = Slot(role, child.line, what, split=not lst.names)
+                blocks.append(replace(child, content=self.fn(child.content, slot)))
             elif isinstance(child, ListBlock):
                 blocks.append(self.block(child, depth + 1, quoted))
             else:

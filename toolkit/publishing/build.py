@@ -23,7 +23,7 @@ from ..errors import display_path
 from ..files import write_if_changed
 from ..labels import Labels, labels_for
 from ..languages import long_date
-from ..workspace import Project, Statement
+from ..workspace import Project, Statement, source_rules
 from .reassemble import Edition, link_overrides, reassemble, source_edition
 from .renderers import RENDERERS, Page, Renderer, Settings
 from .renderers.fonts import word_font_note
@@ -107,6 +107,7 @@ def reassemble_all(
                 catalog=file.shown,
                 catalog_text=file.text,
                 unit=config.segment_unit,
+                rules=source_rules(config),
                 drafts=dict(file.read_drafts()) if po is not None else None,
             )
     return editions

@@ -34,6 +34,7 @@ from ..config import Config
 from ..document import Content, Document, Emphasis, Inline, Link, Strong, iter_links
 from ..document.markup import parse
 from ..errors import Location
+from ..segmentation.rules import SentenceRules
 from ..segmentation.segments import Segment, Slot, map_content, translate_document
 from ..workspace import Statement
 
@@ -92,6 +93,7 @@ def reassemble(
     catalog: str = "",
     catalog_text: str = "",
     unit: str = "sentence",
+    rules: SentenceRules | None = None,
     drafts: Mapping[str, draft_record.Draft] | None = None,
 ) -> Edition:
     """``statement`` in ``lang`` from its catalog ``po`` (None: not created yet, all English).
@@ -100,6 +102,7 @@ def reassemble(
     text, so that warnings name the line of the entry's msgid. ``drafts`` is the
     catalog's drafts record: a pseudo-translation is unreviewed whatever its flags
     say (shown in a draft like a fuzzy entry, counted as untranslated, as in status).
+    ``unit`` and ``rules`` must be those the statement's segments were made with.
     """
     if fallback not in FALLBACKS:
         raise ValueError(f"fallback must be one of {FALLBACKS}, not {fallback!r}")
@@ -128,7 +131,7 @@ def reassemble(
             warn(message)
         return content
 
-    doc = apply_links(translate_document(statement.doc, lang, translate, unit), overrides)
+    doc = apply_links(translate_document(statement.doc, lang, translate, unit, rules), overrides)
     ids = _distinct(statement.segments)
     counts = catalogs.count(draft_record.as_counted(entries.get(m), m, known) for m in ids)
     return Edition(doc, _state(counts, fallback), counts, catalog, tuple(warnings))

@@ -6,9 +6,9 @@ of the statement.
 
 What is one segment:
 - the title, the subtitle, the author and the place, each whole;
-- each heading, each list-item paragraph and each name of a names block, whole;
-- each sentence of other paragraphs (``unit = "sentence"``) or the whole
-  paragraph (``unit = "paragraph"``);
+- each heading and each name of a names block, whole;
+- each sentence of paragraphs, list items and quotations (``unit = "sentence"``),
+  or each of them whole (``unit = "paragraph"``);
 - a hard line break always ends a segment (address blocks, contact blocks).
 A boundary never falls inside bold, italic, a link or code.
 """
@@ -33,6 +33,7 @@ from ..document import (
 )
 from ..document.markup import link_targets, normalize, serialize, strip
 from ..document.walk import Slot, map_content
+from .rules import SentenceRules
 from .sentences import sentence_spans
 
 UNITS = ("sentence", "paragraph")
@@ -50,6 +51,8 @@ class Segment:
     line: int
     context: str
     role: str
+    block: int = 0
+    """Which piece of content (paragraph, list item, heading...) it came from, counted in reading order."""
 
     @property
     def is_name(self) -> bool:
@@ -60,27 +63,38 @@ Translate = Callable[[Segment], Content | None]
 """Returns translated content for a segment, or None to keep the source."""
 
 
-def segment_document(doc: Document, unit: str = "sentence") -> list[Segment]:
-    """Every segment of ``doc`` in reading order (duplicates included)."""
+def segment_document(doc: Document, unit: str = "sentence", rules: SentenceRules | None = None) -> list[Segment]:
+    """Every segment of ``doc`` in reading order (duplicates included).
+
+    ``rules`` are the source language's sentence rules (English when None).
+    """
     found: list[Segment] = []
+    blocks = itertools.count()
 
     def collect(content: Content, slot: Slot) -> Content:
-        pieces = split_content(content, slot.split and unit == "sentence")
+        pieces = split_content(content, slot.split and unit == "sentence", rules)
+        block = next(blocks)
         for piece, (where, breaks) in zip(_segments_of(pieces), _positions(pieces), strict=True):
             # A hard break ends a source line, so the segment after it starts ``breaks`` lines down.
-            found.append(_segment(piece, replace(slot, line=slot.line + breaks, context=slot.context + where)))
+            at = replace(slot, line=slot.line + breaks, context=slot.context + where)
+            found.append(replace(_segment(piece, at), block=block))
         return content
 
     map_content(doc, collect)
     return found
 
 
-def translate_document(doc: Document, lang: str, translate: Translate, unit: str = "sentence") -> Document:
-    """A copy of ``doc`` in ``lang`` with each segment replaced by ``translate(segment)``."""
+def translate_document(
+    doc: Document, lang: str, translate: Translate, unit: str = "sentence", rules: SentenceRules | None = None
+) -> Document:
+    """A copy of ``doc`` in ``lang`` with each segment replaced by ``translate(segment)``.
+
+    ``unit`` and ``rules`` must be those the catalogs were extracted with.
+    """
 
     def apply(content: Content, slot: Slot) -> Content:
         out: list[Inline] = []
-        for piece in split_content(content, slot.split and unit == "sentence"):
+        for piece in split_content(content, slot.split and unit == "sentence", rules):
             if isinstance(piece, tuple):
                 result = translate(_segment(piece, slot))
                 out.extend(piece if result is None else result)
@@ -129,15 +143,15 @@ Piece = Content | Text | LineBreak
 """A segment (a content tuple) or the separator between two segments."""
 
 
-def split_content(content: Content, sentences: bool) -> list[Piece]:
-    """Cut content at top-level hard breaks and, if ``sentences``, at sentence ends."""
+def split_content(content: Content, sentences: bool, rules: SentenceRules | None = None) -> list[Piece]:
+    """Cut content at top-level hard breaks and, if ``sentences``, at sentence ends (``rules``' language)."""
     pieces: list[Piece] = []
     line: list[Inline] = []
     for node in (*content, LineBreak()):
         if isinstance(node, LineBreak):
             if pieces:
                 pieces.append(LineBreak())
-            pieces.extend(_split_line(tuple(line), sentences))
+            pieces.extend(_split_line(tuple(line), sentences, rules))
             line = []
         else:
             line.append(node)
@@ -149,7 +163,7 @@ def split_content(content: Content, sentences: bool) -> list[Piece]:
     return pieces
 
 
-def _split_line(line: Content, sentences: bool) -> list[Piece]:
+def _split_line(line: Content, sentences: bool, rules: SentenceRules | None) -> list[Piece]:
     line = strip(normalize(line))
     if not line:
         return []
@@ -157,7 +171,7 @@ def _split_line(line: Content, sentences: bool) -> list[Piece]:
         return [line]
     text, atoms = _flatten(line)
     cuts = [0]
-    spans = sentence_spans(text)
+    spans = sentence_spans(text, rules)
     for (_, prev_end), (start, _) in itertools.pairwise(spans):
         if not any(a < prev_end < b or a < start < b for a, b in atoms):
             cuts.append(start)

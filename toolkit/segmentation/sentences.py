@@ -1,25 +1,33 @@
-"""Sentence boundaries in English plain text, as character spans.
+"""Sentence boundaries in plain text, as character spans, for English sources and fr/es/ar translations.
 
 A small rule-based splitter in the style of pragmatic_segmenter (the rules
 behind pySBD), written for the statements this toolkit translates. It was
-chosen over pySBD itself by measuring (``benchmarks/golden_rules.py``): the
-same Golden Rules score (47/48), but none of pySBD's char-span bugs (it
-searches the original text for each sentence it produced, so spans can overlap
-or lose characters), no split in "Eleanor Lives! (US)" or at a soft line break,
-and over thirty times the speed.
+chosen over pySBD itself by measuring (``benchmarks/segmentation.py``): a
+better Golden Rules score, legal and UN citations kept whole, none of pySBD's
+char-span bugs (it searches the original text for each sentence it produced,
+so spans can overlap or lose characters), no split in "Eleanor Lives! (US)" or
+at a soft line break, and many times the speed.
 
-How a boundary is decided, for each run of ``.``, ``!``, ``?`` or ``…``:
+How a boundary is decided, for each run of ``.``, ``!``, ``?``, ``…``, ``؟`` or ``۔``:
 
-1. Text inside a paired quotation (“…” or "…"), parentheses or brackets is
-   atomic, so a quoted sentence never leaves half a quotation in a segment.
+1. Text inside parentheses, brackets or a quotation (“…”, "…", «…») is
+   atomic, so a quoted phrase never leaves half of itself in a segment --
+   except a quotation that opens a sentence (or follows a colon) with a
+   capital: its sentences are sentences ("“In these times ... humanity. When
+   the principles ... safe”, state Al-Haq.").
 2. The run must be followed by whitespace (optionally after closing quotes or
-   brackets), then by what can start a sentence: an uppercase letter, a digit,
-   or an opening quote before one. A lowercase word never starts a sentence.
-3. The word before a full stop may veto the boundary: a title ("Dr.", "v.",
-   "e.g.") never ends a sentence when a word follows; "No.", "Art.", "para."
-   do not end one before a number; initials ("R.") and dotted abbreviations
-   ("U.S.", "a.m.") end one only when a common sentence starter ("The", "We")
-   follows, and never before a number ("D.C. 20500", "E.O. 14203").
+   brackets, French « ... » with its no-break space included), then by what
+   can start a sentence: a capital or caseless letter (Arabic), a digit, or an
+   opening quote or ¿ ¡ before one. A lowercase word never starts a sentence.
+3. The word before a full stop may veto the boundary, as the language's
+   non-breaking prefixes say (:mod:`.rules`, ``prefixes/<lang>.txt``): a title
+   ("Dr.", "v.", "e.g.") never ends a sentence when a word follows; "No.",
+   "Art.", "Doc." end none before a number, Roman numeral or symbol ("Art.
+   VII", "Doc. A/78/322"); "Co.", "Dept." end one only before a sentence
+   opener ("The", "We"), and "a.m."/"P.M." also before a title ("at 6 P.M. Mr.
+   Smith then went"), unless the time opens the sentence ("At 5 a.m. Mr.
+   Smith went"). Initials ("R.") and dotted abbreviations ("U.S.") end a
+   sentence only before an opener, and never before a number ("D.C. 20500").
 4. A list written inline ("1. ... 2. ...") is split before each item when the
    text starts with its first marker, and a marker never stands alone.
 """
@@ -29,75 +37,59 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-__all__ = ["sentence_spans"]
+from .rules import SentenceRules, rules_for
 
-# Abbreviations, lowercase and without their final full stop. Titles and
-# linking words introduce what follows, so they never end a sentence when a
-# word follows them ("Dr. Smith", "Prosecutor v. Ongwen", "e.g. Al-Haq").
-_TITLES = frozenset(
-    {
-        "mr", "mrs", "ms", "mx", "dr", "prof", "st", "mt", "sen", "rep", "gov", "gen", "col", "capt",
-        "lt", "sgt", "hon", "rev", "fr", "messrs", "mme", "mlle", "amb", "pres", "supt",
-        "v", "vs", "e.g", "i.e", "cf", "viz",
-    }
-)  # fmt: skip
-
-# These are followed by a number, which then does not start a new sentence
-# ("No. 5", "Art. 58", "para. 3", "N°. 1026"); before a word they can end one.
-_BEFORE_NUMBER = frozenset(
-    {
-        "no", "nos", "n°", "nº", "art", "arts", "para", "paras", "p", "pp", "vol", "vols", "ch", "chap",
-        "sec", "secs", "fig", "figs", "op", "doc", "res", "reg", "sch", "cl", "approx", "ca", "ed", "eds",
-        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    }
-)  # fmt: skip
+__all__ = ["sentence_spans", "sentences"]
 
 # Names that end with "!" but not the sentence ("Yahoo! Inc.").
 _EXCLAMATION_NAMES = frozenset({"yahoo!", "jeopardy!", "yum!"})
 
-# After an initial or a dotted abbreviation, a capitalised word is usually
-# the rest of a name ("Joseph R. Biden", "the U.S. Government"); only these
-# words, which cannot continue a name, show that a new sentence has begun
-# ("I live in the U.S. How about you?"). pragmatic_segmenter's list, plus
-# pronouns, determiners, conjunctions and prepositions. Words that are also
-# names or parts of names (May, Will, First) are left out on purpose.
-_SENTENCE_STARTERS = frozenset(
-    {
-        "A", "An", "The", "This", "That", "These", "Those", "Such", "Some", "Many", "Most", "Much",
-        "More", "All", "Any", "Each", "Every", "Both", "Few", "Several", "Other", "Another", "No",
-        "None", "Neither", "Either", "Our", "Its", "Their", "His", "Her", "Your", "My", "We", "They",
-        "He", "She", "It", "I", "You", "There", "Here", "What", "When", "Where", "Who", "Whom",
-        "Whose", "Which", "Why", "How", "However", "Therefore", "Thus", "Hence", "Moreover",
-        "Furthermore", "Nevertheless", "Nonetheless", "Meanwhile", "Instead", "Also", "Yet", "But",
-        "And", "Or", "Nor", "So", "If", "As", "At", "By", "For", "From", "In", "On", "Of", "To",
-        "With", "Without", "After", "Before", "Since", "Until", "Although", "Though", "While",
-        "Because", "Despite", "During", "Today", "Now", "Then", "Only", "Not", "Even", "Being",
-        "Did", "Do", "Does", "Is", "Are", "Was", "Were", "Has", "Have", "Had", "Can", "Could",
-        "Would", "Should", "Must", "Please", "Millions", "Thousands", "Hundreds",
-    }
-)  # fmt: skip
-
-_OPENERS = "“‘\"'([«¿¡"
-_CLOSERS = "”’\"')]»"
-_PAIRS = {"(": ")", "[": "]", "“": "”"}
+_NO_BREAK_SPACES = "\u00a0\u202f\u2009"
+# Direction marks sit next to punctuation in right-to-left text: as invisible as spaces.
+_MARKS = "\u200e\u200f\u061c"
+_SPACES = " \t\n\r\f\v" + _NO_BREAK_SPACES + _MARKS
+_OPENERS = "“‘\"'([«‹¿¡"
+_CLOSERS = "”’\"')]»›" + _MARKS
+_QUOTES = frozenset('“"«')
+_PAIRS = {"(": ")", "[": "]", "“": "”", "«": "»"}
 _OPENER_OF = {closer: opener for opener, closer in _PAIRS.items()}
-_PAIRED = re.compile(r'[()\[\]“”"]')
+_PAIRED = re.compile(r'[()\[\]“”"«»]')
 _BULLETS = "•⁃◦▪‣"
 
 # A footnote reference after the full stop belongs to the sentence it ends.
 _FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+# French closes a quotation with a (no-break) space before »: ". »" closes it too.
+_SPACED_CLOSER = re.compile(rf"[ {_NO_BREAK_SPACES}]+[»›]")
+_CLOSER_SPACES = frozenset(" " + _NO_BREAK_SPACES)
 # A spaced ellipsis (". . ." or ". . . .") or a run of terminal marks.
-_TERMINAL = re.compile(r"\.(?:[ \u00a0]\.){2,}|[.!?…]+")
+_TERMINAL = re.compile(r"\.(?:[ \u00a0]\.){2,}|[.!?…؟۔]+")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "U.S", "e.V", "a.m"
 _WORD = re.compile(r"[^\W\d_]+")
 _ENUMERATOR = re.compile(rf"[{_BULLETS}]?\s*(?:\d{{1,3}}|[a-zA-Z]|[ivxlc]{{1,7}}|[IVXLC]{{1,7}})")
 _LIST_START = re.compile(rf"\s*(?:[{_BULLETS}]\s*)?(\d{{1,3}}|[a-z])(\.\)|[.)])\s")
+# A Roman numeral, upper or lower case ("VII", "xiv"), for "Art. VII", "Ch. XIV".
+_ROMAN = re.compile(
+    r"(?=[MDCLXVI])M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+    r"|(?=[mdclxvi])m{0,4}(?:cm|cd|d?c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+)
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) character offsets of the sentences of `text` (English),
-    in order, each span stripped of surrounding whitespace, never empty;
-    text[start:end] is exactly the sentence as written (no normalisation).
+def sentences(text: str, lang: str = "en") -> list[str]:
+    """The sentences of ``text`` in ``lang``, as written.
+
+    >>> sentences("Il a dit : « Nous agirons. Maintenant. » Puis il est parti.", "fr")
+    ['Il a dit : « Nous agirons.', 'Maintenant. »', 'Puis il est parti.']
+    >>> sentences("هل ستتحرك الدول؟ يجب أن تتحرك الآن.", "ar")
+    ['هل ستتحرك الدول؟', 'يجب أن تتحرك الآن.']
+    """
+    return [text[start:end] for start, end in sentence_spans(text, rules_for(lang))]
+
+
+def sentence_spans(text: str, rules: SentenceRules | None = None) -> list[tuple[int, int]]:
+    """(start, end) character offsets of the sentences of `text`, in order,
+    each span stripped of surrounding whitespace, never empty; text[start:end]
+    is exactly the sentence as written (no normalisation). ``rules`` are the
+    language's (English when None).
 
     Line breaks count as spaces: the caller decides what a paragraph is.
 
@@ -107,15 +99,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> sentence_spans("  ")
     []
     """
-    closing, inside = _atomic_spans(text)
+    rules = rules or rules_for("en")
+    closing, owner, parent = _atomic_spans(text)
     cuts = _list_item_starts(text)
     for match in _TERMINAL.finditer(text):
         start, end = match.span()
-        # A run inside a quotation counts only where it closes the quotation.
-        if inside[_skip(text, end, _CLOSERS) - 1]:
+        last_cut = max((cut for cut in cuts if cut <= start), default=0) if cuts else 0
+        # A run inside a quotation counts only where it closes the quotation,
+        # or where the quotation holds sentences of its own.
+        opener = owner[_skip_closers(text, end) - 1]
+        if opener >= 0 and not _holds_sentences(text, opener, parent, last_cut):
             continue
-        last_cut = max((cut for cut in cuts if cut <= start), default=0)
-        cut = _boundary(text, start, end, last_cut, closing)
+        cut = _boundary(text, start, end, last_cut, closing, rules)
         if cut is not None:
             cuts.append(cut)
     cuts = sorted(set(cuts) | {0, len(text)})
@@ -129,13 +124,25 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _boundary(text: str, start: int, end: int, last_cut: int, closing: dict[int, int]) -> int | None:
+def _holds_sentences(text: str, opener: int, parent: dict[int, int], last_cut: int) -> bool:
+    """Whether the quotation opened at ``opener`` is a run of sentences rather than a phrase:
+    it is the outermost pair, a quotation, opens the sentence (or follows a colon), and starts with a capital."""
+    if text[opener] not in _QUOTES or parent.get(opener, -1) >= 0:
+        return False
+    before = text[last_cut:opener].strip(_SPACES + _OPENERS)
+    if before and not before.endswith(":"):
+        return False
+    first = _skip(text, opener + 1, _SPACES + _OPENERS)
+    return first < len(text) and _capital(text[first])
+
+
+def _boundary(text: str, start: int, end: int, last_cut: int, closing: dict[int, int], rules: SentenceRules) -> int | None:
     """Where the sentence ends if the run text[start:end] ends one, else None."""
-    after = _skip(text, end, _CLOSERS)
+    after = _skip_closers(text, end)
     footnote = _FOOTNOTE.match(text, after)
     if footnote:
-        after = _skip(text, footnote.end(), _CLOSERS)
-    nxt = _skip(text, after, " \t\n\r\f\v\u00a0\u2009\u202f")
+        after = _skip_closers(text, footnote.end())
+    nxt = _skip(text, after, _SPACES)
     if after == nxt or nxt == len(text):
         return None  # no space after it ("2.5", "asf.be"), or end of text
     run = text[start:end]
@@ -150,28 +157,68 @@ def _boundary(text: str, start: int, end: int, last_cut: int, closing: dict[int,
         return None
     if "…" in run or len(run) >= 3:
         return after
-    word = text[last_cut:start].split()[-1:] or [""]
-    token = word[0].lstrip(_OPENERS)
-    if "!" in run or "?" in run:
+    words = text[last_cut:start].split()
+    words[-3:] = [word.lstrip(_OPENERS) for word in words[-3:]]  # prefixes are at most three words
+    token = words[-1] if words else ""
+    if "." not in run:
         return None if (token + run).lower() in _EXCLAMATION_NAMES else after
-    return after if _full_stop_ends(text, token, nxt, last_cut, start) else None
+    return after if _full_stop_ends(text, words, nxt, last_cut, start, rules) else None
 
 
-def _full_stop_ends(text: str, token: str, nxt: int, last_cut: int, start: int) -> bool:
-    """Whether the full stop after `token` ends a sentence, the next one at nxt."""
-    lower = token.lower()
-    digit = text[_skip(text, nxt, _OPENERS) :][:1].isdigit()
-    if lower in _TITLES:
+def _full_stop_ends(text: str, words: list[str], nxt: int, last_cut: int, start: int, rules: SentenceRules) -> bool:
+    """Whether the full stop after ``words`` (the sentence so far) ends a sentence, the next one at nxt."""
+    token = words[-1] if words else ""
+    first = _skip(text, nxt, _OPENERS + _NO_BREAK_SPACES)
+    digit = text[first : first + 1].isdigit()
+    following = _next_word(text, nxt)
+    category = rules.category(words)
+    if category == "title":
         return False
-    if digit and lower in _BEFORE_NUMBER:
-        return False
+    if category == "number":
+        return not _is_reference(text, first)
+    if category in ("context", "time"):
+        if following in rules.openers:
+            return True
+        # "at 6 P.M. Mr. Smith then went": a title after a time starts a sentence,
+        # unless the time opened this one ("At 5 a.m. Mr. Smith went").
+        return category == "time" and _title_at(text, nxt, rules) and len(words) > 3
     if _ENUMERATOR.fullmatch(text[last_cut:start].strip()):
         return False  # a list marker ("2.", "b.", "• 10.") is not a sentence
     if _DOTTED.fullmatch(token):
-        return not digit and _next_word(text, nxt) in _SENTENCE_STARTERS
-    if len(token) == 1 and token.isupper():
-        return digit or _next_word(text, nxt) in _SENTENCE_STARTERS
+        return not digit and following in rules.openers
+    if len(token) == 1 and _capital(token):
+        return digit or following in rules.openers
     return True
+
+
+def _is_reference(text: str, index: int) -> bool:
+    """Whether a number, a Roman numeral or a symbol starts at ``index``: "5", "VII", "A/78/322", "ICC-01/04-02/06"."""
+    end = index
+    while end < len(text) and text[end] not in _SPACES:
+        end += 1
+    word = text[index:end].rstrip('.,;:)]”’"»')
+    return any(ch.isdigit() for ch in word) or "/" in word or bool(word and _ROMAN.fullmatch(word))
+
+
+def _title_at(text: str, index: int, rules: SentenceRules) -> bool:
+    """Whether a title with its full stop ("Mr.") starts at ``index``."""
+    match = _WORD.match(text, index)
+    return match is not None and text[match.end() : match.end() + 1] == "." and rules.is_title(match.group())
+
+
+def _capital(char: str) -> bool:
+    """A capital, or a letter of a script without case (Arabic): what a sentence may start with."""
+    return char.isalpha() and not char.islower()
+
+
+def _skip_closers(text: str, index: int) -> int:
+    """Past closing quotes and brackets, French " »" included."""
+    while True:
+        index = _skip(text, index, _CLOSERS)
+        spaced = _SPACED_CLOSER.match(text, index) if text[index : index + 1] in _CLOSER_SPACES else None
+        if spaced is None:
+            return index
+        index = spaced.end()
 
 
 def _starts_sentence(text: str, index: int, closing: dict[int, int]) -> bool:
@@ -180,26 +227,28 @@ def _starts_sentence(text: str, index: int, closing: dict[int, int]) -> bool:
         # "Eleanor Lives! (US)": a parenthesis starts a sentence only when it
         # holds one, as in "... ended. (See annex 2.) Then ...".
         close = closing.get(index)
-        if close is None or text[close - 1] not in ".!?…":
+        if close is None or text[close - 1] not in ".!?…؟۔":
             return False
-    index = _skip(text, index, _OPENERS)
-    return index < len(text) and (text[index].isupper() or text[index].isdigit())
+    index = _skip(text, index, _OPENERS + _NO_BREAK_SPACES)
+    return index < len(text) and (_capital(text[index]) or text[index].isdigit())
 
 
 def _next_word(text: str, index: int) -> str:
-    match = _WORD.match(text, _skip(text, index, _OPENERS))
+    match = _WORD.match(text, _skip(text, index, _OPENERS + _NO_BREAK_SPACES))
     return match.group() if match else ""
 
 
 def _skip(text: str, index: int, chars: str) -> int:
-    while index < len(text) and text[index] in chars:
+    length = len(text)
+    while index < length and text[index] in chars:
         index += 1
     return index
 
 
-def _atomic_spans(text: str) -> tuple[dict[int, int], bytearray]:
+def _atomic_spans(text: str) -> tuple[dict[int, int], list[int], dict[int, int]]:
     """Paired quotations, parentheses and brackets: where each opener closes,
-    and which characters lie strictly inside one."""
+    the innermost opener around each character (-1 outside every pair), and
+    the opener around each opener (-1 for an outermost one)."""
     closing: dict[int, int] = {}
     stack: list[tuple[str, int]] = []
     for match in _PAIRED.finditer(text):
@@ -222,10 +271,13 @@ def _atomic_spans(text: str) -> tuple[dict[int, int], bytearray]:
                 closing[stack[depth][1]] = index
                 del stack[depth:]
                 break
-    inside = bytearray(len(text) + 1)
-    for opener, closer in closing.items():
-        inside[opener + 1 : closer] = b"\x01" * (closer - opener - 1)
-    return closing, inside
+    owner = [-1] * (len(text) + 1)
+    parent: dict[int, int] = {}
+    # Pairs nest, so marking outer ones first lets inner ones overwrite their part.
+    for opener, closer in sorted(closing.items()):
+        parent[opener] = owner[opener]
+        owner[opener + 1 : closer] = [opener] * (closer - opener - 1)
+    return closing, owner, parent
 
 
 def _list_item_starts(text: str) -> list[int]:

@@ -25,6 +25,7 @@ from rapidfuzz import fuzz
 from ..document import KINDS, Block, Content, Document, Heading, ListBlock, ListItem, Meta, Paragraph, Quote, Rule
 from ..document.markup import content_from_tokens, new_parser
 from ..errors import Location, SourceError
+from .soft_breaks import soft_break_warning
 
 _PARSER = new_parser()
 _NAMES_DIRECTIVE = re.compile(r"^<!--\s*names\s*-->\s*$")
@@ -216,7 +217,11 @@ class _BlockBuilder:
         if kind == "heading_open":
             return Heading(int(tok.tag[1]), self.inline(self.tokens[i + 1]), line)
         if kind == "paragraph_open":
-            return Paragraph(self.inline(self.tokens[i + 1]), line)
+            inline = self.tokens[i + 1]
+            lint = soft_break_warning(inline.content)
+            if lint is not None:
+                self.warnings.append((Location(self.path, line), lint))
+            return Paragraph(self.inline(inline), line)
         if kind in ("bullet_list_open", "ordered_list_open"):
             names, self.names_pending = self.names_pending is not None, None
             items = tuple(self.item(j) for j in range(i + 1, close) if self._is_item(j, i))
