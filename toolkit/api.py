@@ -1,103 +1,98 @@
-"""One function per command. Each reads like the pipeline, returns a result, never prints.
+"""The library's front door: one function per command. Each reads like the pipeline, returns a result, never prints.
 
-Every function that writes gathers everything first -- all sources read, all
-catalogs validated, all new contents computed -- and writes last, atomically,
-so bad input leaves every file as it was.
+Every function that writes gathers everything first -- all sources read, all catalogs validated,
+all new contents computed -- and writes last, atomically, so bad input leaves every file as it was.
+
+Stages are imported when a command runs, not when this module is: ``stk --version`` loads none of
+them, ``stk status`` no DOCX, PDF or machine-translation code. Result types are importable from here
+too (``api.BuildResult``), resolved on first use.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import importlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from . import catalogs
-from .catalogs import Counts, draft_record, pofile
-from .checks import CHECKS, CheckReport, Issue, check_project
-from .config import CONFIG_NAME, DEFAULT_CONFIG, Config, load_config
-from .drafting import packages as _models
-from .drafting.pretranslate import TranslateResult, translate
-from .drafting.report import Report, build_report
-from .drafting.tmx_exchange import ExportResult, ImportResult, export_tmx, import_tmx
-from .errors import ConfigError, Location, SourceError, display_path
-from .files import ChangedOnDisk, atomic_write, replace_if_unchanged, write_if_changed
-from .publishing.build import BuildResult, build
-from .publishing.release import ReleaseResult, release
-from .sources.draft import Note
-from .sources.importing import SLUG, ImportOptions, make_source, slug_for
-from .sources.inputs import read_input
-from .workspace import Project, load_project
+if TYPE_CHECKING:
+    from .checks import CheckReport, Issue
+    from .checks.status import StatusResult, StatusRow
+    from .config import Config
+    from .drafting.packages import Installed, InstalledModel
+    from .drafting.pretranslate import TranslateResult
+    from .drafting.report import Report
+    from .drafting.tmx_exchange import ExportResult, ImportResult
+    from .publishing.build import BuildResult
+    from .publishing.release import ReleaseResult
+    from .scaffold import InitResult
+    from .sources.import_files import ImportedSource, ImportSourcesResult
+    from .sources.importing import ImportOptions
+    from .workspace import Project
+
+_LAZY = {
+    "CHECKS": "toolkit.checks",
+    "CheckReport": "toolkit.checks",
+    "Issue": "toolkit.checks",
+    "StatusResult": "toolkit.checks.status",
+    "StatusRow": "toolkit.checks.status",
+    "Config": "toolkit.config",
+    "Counts": "toolkit.catalogs",
+    "Installed": "toolkit.drafting.packages",
+    "InstalledModel": "toolkit.drafting.packages",
+    "CatalogResult": "toolkit.drafting.pretranslate",
+    "TranslateResult": "toolkit.drafting.pretranslate",
+    "Report": "toolkit.drafting.report",
+    "ReportRow": "toolkit.drafting.report",
+    "ExportResult": "toolkit.drafting.tmx_exchange",
+    "ImportResult": "toolkit.drafting.tmx_exchange",
+    "BuildResult": "toolkit.publishing.build",
+    "EditionInfo": "toolkit.publishing.build",
+    "ReleaseResult": "toolkit.publishing.release",
+    "InitResult": "toolkit.scaffold",
+    "ImportedSource": "toolkit.sources.import_files",
+    "ImportSourcesResult": "toolkit.sources.import_files",
+    "ImportOptions": "toolkit.sources.importing",
+    "Project": "toolkit.workspace",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
+
+# --- projects ---------------------------------------------------------------------------
 
 
 def open_project(root: str | Path) -> Project:
     """Load the configuration and every source statement of the project at ``root``."""
+    from .config import load_config
+    from .workspace import load_project
+
     return load_project(load_config(Path(root)))
-
-
-# --- init -------------------------------------------------------------------
-
-EXAMPLE_SOURCE = """\
----
-title: Example statement
-date: 2025-01-01
-kind: statement
-author: Your organisation
----
-
-This is a paragraph with **bold** words and a [link](https://example.org). A second sentence is a second segment.
-
-## Our demands
-
-1. The first demand.
-2. The second demand.
-
-## Signatories
-
-<!-- names -->
-- First Organisation
-- Second Organisation
-"""
-
-
-@dataclass(frozen=True)
-class InitResult:
-    root: Path
-    created: list[str]
 
 
 def init(root: Path, name: str | None = None) -> InitResult:
     """Scaffold a project: toolkit.toml, sources/ with an example, locales/, templates/, glossary."""
-    config_path = root / CONFIG_NAME
-    if root.exists() and not root.is_dir():
-        raise ConfigError(f"{root} is a file, not a folder: give a new or existing folder for the project")
-    if config_path.exists():
-        raise ConfigError(
-            f"{root} is a project already (it has a {CONFIG_NAME}): nothing created; "
-            f"continue with `stk extract --project {root}`, or give a new folder",
-            Location(str(config_path)),
-        )
-    files = {
-        CONFIG_NAME: DEFAULT_CONFIG.format(name=(name or root.resolve().name).replace('"', "'")),
-        "sources/example-statement.md": EXAMPLE_SOURCE,
-        "glossary.csv": "en,fr,es,ar,note,do-not-translate,source\n",
-        "locales/.gitkeep": "",
-        "templates/.gitkeep": "",
-        "output/.gitkeep": "",
-    }
-    created = []
-    for rel, text in files.items():
-        path = root / rel
-        if path.exists():
-            continue
-        try:
-            write_if_changed(path, text.encode("utf-8"))
-        except OSError as exc:
-            raise ConfigError(f"cannot create {path}: {exc.strerror or exc}") from None
-        created.append(rel)
-    return InitResult(root, created)
+    from .scaffold import init as scaffold
+
+    return scaffold(root, name)
 
 
-# --- extract ----------------------------------------------------------------
+# --- sources and catalogs ---------------------------------------------------------------
+
+
+def import_sources(
+    root: str | Path, inputs: list[str], options: ImportOptions, *, force: bool = False, dry_run: bool = False
+) -> ImportSourcesResult:
+    """Make ``sources/<slug>.md`` from Word documents, saved web pages or URLs (see :mod:`toolkit.sources.importing`)."""
+    from .sources.import_files import import_sources as run
+
+    return run(root, inputs, options, force=force, dry_run=dry_run)
 
 
 @dataclass
@@ -109,9 +104,12 @@ class ExtractResult:
 
 def extract(project: Project, slugs: list[str] | None = None) -> ExtractResult:
     """Write each statement's POT and create or merge its PO file in every target language."""
+    from . import catalogs
+    from .catalogs import pofile
+    from .files import write_if_changed
+
     stamp = catalogs.now()
     statements = project.select(slugs)
-    names_by_slug = {s.slug: catalogs.name_ids(s.segments) for s in statements}
 
     # 1. Read and validate everything that exists before computing anything.
     old_templates = {s.slug: project.read_template(s.slug) for s in statements}
@@ -122,6 +120,7 @@ def extract(project: Project, slugs: list[str] | None = None) -> ExtractResult:
     # 2. Compute every new file.
     outputs: list[tuple[Path, bytes | None]] = []  # None: unchanged
     for st in statements:
+        names = catalogs.name_ids(st.segments)
         template = catalogs.build_template(st.doc, st.segments, project.template_info, stamp)
         old_template = old_templates[st.slug]
         if old_template is not None and catalogs.equivalent(template, old_template):
@@ -129,9 +128,9 @@ def extract(project: Project, slugs: list[str] | None = None) -> ExtractResult:
             outputs.append((project.template_path(st.slug), None))
         else:
             outputs.append((project.template_path(st.slug), pofile.render(template)))
-        for lang in project.config.target_languages:
+        for lang in targets:
             old = old_catalogs[(lang, st.slug)]
-            new = catalogs.merge(template, old, lang, names_by_slug[st.slug], project.template_info, st.doc, stamp, st.segments)
+            new = catalogs.merge(template, old, lang, names, project.template_info, st.doc, stamp, st.segments)
             unchanged = old is not None and catalogs.equivalent(new, old)
             outputs.append((project.catalog_path(lang, st.slug), None if unchanged else pofile.render(new)))
 
@@ -146,235 +145,123 @@ def extract(project: Project, slugs: list[str] | None = None) -> ExtractResult:
     return result
 
 
-# --- import -----------------------------------------------------------------
-
-HISTORY = ".history"
-"""Folder in sources/ keeping every source ``stk import --force`` replaced (``<slug>.<UTC time>.md``)."""
-
-
-@dataclass
-class ImportedSource:
-    """One input made into ``sources/<slug>.md`` (or only shown, with --dry-run)."""
-
-    input: str
-    target: str
-    slug: str
-    text: str
-    """The Markdown source."""
-    decided: dict[str, str]
-    """Front-matter key -> where its value came from."""
-    notes: list[Note]
-    """Every decision and every piece of text not kept, with its place in the input."""
-    words_in: int
-    words_out: int
-    words_dropped: int
-    words_front_matter: int
-    """Words of the input that went into front matter (title, byline...) or joined a list (``and``)."""
-    written: bool = False
-    replaced: str | None = None
-    """Where the source this one replaced was kept (``sources/.history/<slug>.<time>.md``)."""
-
-
-@dataclass
-class ImportSourcesResult:
-    sources: list[ImportedSource] = field(default_factory=list)
-    dry_run: bool = False
-
-
-def import_sources(
-    root: str | Path, inputs: list[str], options: ImportOptions, *, force: bool = False, dry_run: bool = False
-) -> ImportSourcesResult:
-    """Make ``sources/<slug>.md`` from Word documents, saved web pages or URLs (see :mod:`toolkit.sources.importing`).
-
-    Everything is read and checked before anything is written; an existing
-    source is replaced only with ``force``, the old one kept in
-    ``sources/.history/``; each write is atomic and compare-and-swap (a source
-    edited meanwhile stops the command).
-    """
-    config = load_config(Path(root))
-    if options.slug is not None and len(inputs) > 1:
-        raise SourceError("--slug names one source: give one input with it", Location(inputs[1]))
-    if options.slug is not None and not SLUG.match(options.slug):
-        raise SourceError(f"--slug {options.slug!r}: use lower-case letters, digits and hyphens (e.g. icc-judges-2025)", None)
-    # 1. Read every input and make every source in memory.
-    made = []
-    for name in inputs:
-        draft = read_input(name)
-        slug = options.slug or slug_for(name)
-        if not slug:
-            raise SourceError("cannot make a file name from this input: give --slug", Location(name))
-        made.append(make_source(draft, options, slug))
-    # 2. Check the targets: no two inputs to one source, no existing source replaced without --force.
-    planned: list[tuple[ImportedSource, Path, bytes | None]] = []
-    for imported in made:
-        target = config.sources / f"{imported.slug}.md"
-        shown = display_path(target, config.root)
-        if any(p[1] == target for p in planned):
-            raise SourceError(
-                f"two inputs would both become {shown}: import them one by one with --slug", Location(imported.input)
-            )
-        existing = target.read_bytes() if target.exists() else None
-        if existing is not None and not force and not dry_run:
-            raise SourceError(
-                f"{shown} already exists: give --slug for a new one, or --force to replace it (the old one is kept in "
-                f"{display_path(config.sources / HISTORY, config.root)}/)",
-                Location(imported.input),
-            )
-        front = sum(n.words for n in imported.notes if not n.dropped)
-        planned.append(
-            (
-                ImportedSource(
-                    imported.input, shown, imported.slug, imported.text, imported.decided, imported.notes,
-                    imported.words_in, imported.words_out, imported.words_dropped, front,
-                ),
-                target,
-                existing,
-            )
-        )  # fmt: skip
-    result = ImportSourcesResult([p[0] for p in planned], dry_run)
-    if dry_run:
-        return result
-    # 3. Write: the old source to .history/ first, then the new one, each only if nothing changed meanwhile.
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-    for entry, target, existing in planned:
-        try:
-            if existing is not None:
-                if target.read_bytes() != existing:
-                    raise ChangedOnDisk(str(target))
-                if existing == entry.text.encode("utf-8"):
-                    continue  # the same source again: nothing to keep or write
-                kept = config.sources / HISTORY / f"{entry.slug}.{stamp}.md"
-                atomic_write(kept, existing)
-                entry.replaced = display_path(kept, config.root)
-            replace_if_unchanged(target, existing, entry.text.encode("utf-8"))
-        except ChangedOnDisk:
-            raise SourceError(
-                "changed on disk while importing (is it open in an editor?): not replaced; "
-                "save your edits and run the import again",
-                Location(entry.target),
-            ) from None
-        entry.written = True
-    return result
-
-
-# --- status -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StatusRow:
-    slug: str
-    lang: str
-    counts: Counts
-    catalog: str
-    """Path of the PO file ('' when it does not exist yet)."""
-    mt_unreviewed: int = 0
-    """Entries still holding exactly their machine, pseudo or fuzzy-memory draft (fuzzy or not)."""
-    words_mt_unreviewed: int = 0
-    qa_errors: int = 0
-    """Errors of the content checks (``stk check``), fuzzy and untranslated entries aside."""
-    qa_warnings: int = 0
-    ready: bool = False
-    """Every segment translated and reviewed, and no QA error: ``stk release`` will ship it."""
-
-
-@dataclass
-class StatusResult:
-    rows: list[StatusRow]
-
-    def total(self, lang: str | None = None) -> Counts:
-        total = Counts()
-        for row in self.rows:
-            if lang is None or row.lang == lang:
-                total = total + row.counts
-        return total
-
-    def summary(self, lang: str | None = None) -> StatusRow:
-        """The rows of ``lang`` (all when None) added up; ready when every one of them is."""
-        rows = [r for r in self.rows if lang is None or r.lang == lang]
-        return StatusRow(
-            "TOTAL",
-            lang or "all",
-            self.total(lang),
-            "",
-            sum(r.mt_unreviewed for r in rows),
-            sum(r.words_mt_unreviewed for r in rows),
-            sum(r.qa_errors for r in rows),
-            sum(r.qa_warnings for r in rows),
-            bool(rows) and all(r.ready for r in rows),
-        )
-
-
 def status(project: Project, langs: list[str] | None = None, slugs: list[str] | None = None) -> StatusResult:
-    """Per statement and language: segments and words translated, fuzzy, untranslated, unreviewed drafts, QA.
+    """Per statement and language: segments and words translated, fuzzy, untranslated, unreviewed drafts, QA
+    errors, and whether ``stk release`` would ship it (see :mod:`toolkit.checks.status`)."""
+    from .checks.status import status as run
 
-    Counted against the current sources, so a catalog that has not been
-    updated since a source changed shows the new segments as untranslated.
-    A pseudo-translation never counts as translated, even with its fuzzy flag
-    removed. "Ready" is what the release gate decides: the checks run with
-    ``release=True`` find no error.
-    """
-    rows: list[StatusRow] = []
-    statements = project.select(slugs)
-    project.load_catalogs(langs, slugs)
-    catalogs_ = {(lang, st.slug): project.catalog(lang, st.slug).read() for st in statements for lang in project.languages(langs)}
-    qa = check_project(project, langs, slugs, release=True)
-    for st in statements:
-        ids = list(dict.fromkeys(s.msgid for s in st.segments))
-        for lang in project.languages(langs):
-            po = catalogs_[(lang, st.slug)]
-            drafts = project.catalog(lang, st.slug).read_drafts()
-            entries = {e.msgid: e for e in po if not e.obsolete} if po is not None else {}
-            states = [draft_record.as_counted(entries.get(m), m, drafts) for m in ids]
-            unreviewed = [m for m in ids if m in entries and draft_record.is_unreviewed(drafts.get(m), entries[m].msgstr)]
-            errors = qa.errors(lang, st.slug)
-            rows.append(
-                StatusRow(
-                    st.slug,
-                    lang,
-                    catalogs.count(states),
-                    project.shown(project.catalog_path(lang, st.slug)) if po is not None else "",
-                    mt_unreviewed=len(unreviewed),
-                    words_mt_unreviewed=sum(catalogs.word_count(m) for m in unreviewed),
-                    qa_errors=sum(1 for i in errors if not CHECKS[i.code].release_severity),
-                    qa_warnings=len(qa.warnings(lang, st.slug)),
-                    ready=po is not None and not errors,
-                )
-            )
-    return StatusResult(rows)
+    return run(project, langs, slugs)
 
 
-# --- translate, models: machine pre-translation -----------------------------
+# --- drafting -------------------------------------------------------------------------
 
 
-def models_list() -> tuple[Path, list[_models.InstalledModel]]:
+def translate(
+    project: Project,
+    langs: list[str] | None = None,
+    slugs: list[str] | None = None,
+    *,
+    engine: str | None = None,
+    device: str | None = None,
+    dry_run: bool = False,
+    progress: Any = None,
+) -> TranslateResult:
+    """Draft every empty entry: names, translation memory, then machine translation (:mod:`toolkit.drafting.pretranslate`)."""
+    from .drafting.pretranslate import translate as run
+
+    return run(project, langs, slugs, engine=engine, device=device, dry_run=dry_run, progress=progress)
+
+
+def models_list() -> tuple[Path, list[InstalledModel]]:
     """argostranslate's packages folder and every package in it (broken ones with their problem)."""
-    return _models.packages_dir(), _models.installed()
+    from .drafting import packages
+
+    return packages.packages_dir(), packages.installed()
 
 
-def models_install(paths: list[Path]) -> list[_models.Installed]:
+def models_install(paths: list[Path]) -> list[Installed]:
     """Install .argosmodel files; every file is validated before any is installed."""
-    return _models.install_files(paths)
+    from .drafting import packages
+
+    return packages.install_files(paths)
 
 
-def models_install_online(langs: list[str], source: str = "en") -> list[_models.Installed]:
+def models_install_online(langs: list[str], source: str = "en") -> list[Installed]:
     """Download source -> each language from argostranslate's package index and install it."""
-    return _models.install_online(langs, source)
+    from .drafting import packages
+
+    return packages.install_online(langs, source)
 
 
-# --- check, report, tm: translator QA, what the drafts were worth, memory exchange
-# (build and release are toolkit.build.build and toolkit.release.release, imported above)
+def report(project: Project, langs: list[str] | None = None, slugs: list[str] | None = None) -> Report:
+    """What reviewers made of machine translation and memory matches (see :mod:`toolkit.drafting.report`)."""
+    from .drafting.report import build_report
+
+    return build_report(project, langs, slugs)
+
+
+def report_html(report: Report, project: Project, path: Path) -> bool:
+    """Write the report as one HTML page (chart included); False when the file already held it."""
+    from .drafting.report import render_html
+    from .files import write_if_changed
+
+    return write_if_changed(path, render_html(report, project.config.name))
+
+
+def export_tmx(project: Project, path: Path, langs: list[str] | None = None) -> ExportResult:
+    """Every reviewed source/translation pair of the selected languages, as TMX 1.4."""
+    from .drafting.tmx_exchange import export_tmx as run
+
+    return run(project, path, langs)
+
+
+def import_tmx(project: Project, path: Path, *, replace: bool = False) -> ImportResult:
+    """Store a TMX file in the project's tm/ folder, where ``stk translate`` reads memories."""
+    from .drafting.tmx_exchange import import_tmx as run
+
+    return run(project, path, replace=replace)
+
+
+# --- QA and publishing ----------------------------------------------------------------
 
 
 def check(
     project: Project, langs: list[str] | None = None, slugs: list[str] | None = None, *, release: bool = False
 ) -> CheckReport:
     """Run every QA check over the selected catalogs (see :mod:`toolkit.checks`)."""
+    from .checks import check_project
+
     return check_project(project, langs, slugs, release=release)
 
 
-def report(project: Project, langs: list[str] | None = None, slugs: list[str] | None = None) -> Report:
-    """What reviewers made of machine translation and memory matches (see :mod:`toolkit.report`)."""
-    return build_report(project, langs, slugs)
+def build(
+    project: Project,
+    langs: Sequence[str] | None = None,
+    slugs: Sequence[str] | None = None,
+    formats: Sequence[str] | None = None,
+    fallback: str | None = None,
+) -> BuildResult:
+    """``output/<lang>/<slug>.docx, .html (, .pdf)`` and ``output/index.html`` (see :mod:`toolkit.publishing.build`)."""
+    from .publishing.build import build as run
+
+    return run(project, langs, slugs, formats, fallback)
+
+
+def release(
+    project: Project,
+    name: str | None = None,
+    langs: Sequence[str] | None = None,
+    slugs: Sequence[str] | None = None,
+    *,
+    allow_draft: bool = False,
+    fallback: str | None = None,
+    force: bool = False,
+    formats: Sequence[str] | None = None,
+) -> ReleaseResult:
+    """Check, gate and package ``output/releases/<name>/`` (see :mod:`toolkit.publishing.release`)."""
+    from .publishing.release import release as run
+
+    return run(project, name, langs, slugs, allow_draft=allow_draft, fallback=fallback, force=force, formats=formats)
 
 
 __all__ = [
@@ -389,9 +276,11 @@ __all__ = [
     "ImportedSource",
     "InitResult",
     "Issue",
+    "Project",
     "ReleaseResult",
     "Report",
     "StatusResult",
+    "StatusRow",
     "TranslateResult",
     "build",
     "check",
@@ -406,6 +295,7 @@ __all__ = [
     "open_project",
     "release",
     "report",
+    "report_html",
     "status",
     "translate",
 ]

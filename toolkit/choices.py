@@ -40,6 +40,9 @@ DIGIT_SYSTEMS = ("latn", "arab", "arabext")
 
 SEVERITIES = ("error", "warning")
 
+DATE_ORDERS = ("dmy", "mdy")
+"""How ``stk import --date-order`` reads a numeric date such as 04/09/2020."""
+
 CHECKS: dict[str, str] = {
     "markup-links": "markup",
     "link-target": "markup",

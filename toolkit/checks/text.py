@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from ..glossary import contains_form
+from ..tokens import ACRONYM, EMAIL, URL
 from .base import Entry
-from .tokens import ACRONYM, EMAIL, URL
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 FUNCTION_WORDS = frozenset(

@@ -23,19 +23,14 @@ from collections import Counter
 from babel.core import get_global
 
 from ..languages import latin_digits
+from ..tokens import ACRONYM, EMAIL, SHOUTED, URL
 from .base import Entry
 
-URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"«»]+[^\s<>\".,;:!?)\]'’”«»]")
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _DIGITS = re.compile(r"\d+")
 _DANGLING_REF = re.compile(r"\]\[\d+\]|\]\([^)\s]*\)")
 """``[text][N]`` with no link N, or a refused ``[text](url)``, left as text: the markup checks report those."""
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[,. \u00a0\u202f\u2009\u066c]\d{3})+(?!\d)")
 _SEPARATORS = re.compile(r"[,. \u00a0\u202f\u2009\u066c]")
-ACRONYM = re.compile(r"(?<![\w.&-])[A-Z][A-Z0-9&]*[A-Z](?:s)?(?![\w&-])")
-"""Undotted capitals (ICC, NGOs). Dotted abbreviations (U.S., E.O.) shorten ordinary words."""
-SHOUTED = frozenset({"NOW", "NOT", "NO", "ALL", "MUST", "NEVER", "STOP", "YES", "AND", "OR", "THE", "FREE", "URGENT", "END"})
-"""English words written in capitals for emphasis: translated like any word."""
 
 
 def writes_latin(lang: str) -> bool:

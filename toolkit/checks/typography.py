@@ -24,8 +24,8 @@ from __future__ import annotations
 import re
 
 from ..languages import DIGIT_SYSTEMS
+from ..tokens import EMAIL, URL
 from .base import Entry
-from .tokens import EMAIL, URL
 
 NBSP = "\u00a0\u202f"
 _ARABIC_LETTER = re.compile(r"[\u0620-\u064a\u066e-\u06d3\u06fa-\u06ff]")

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import api
-from ..catalogs import Counts
+
+if TYPE_CHECKING:
+    from ..catalogs import Counts
 from .common import (
     add_json_option,
     add_lang_option,

@@ -8,10 +8,10 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from ..api import open_project
-from ..workspace import Project
+if TYPE_CHECKING:
+    from ..workspace import Project
 
 
 class CommandError(Exception):
@@ -57,6 +57,8 @@ def langs(args: argparse.Namespace) -> list[str] | None:
 
 
 def project(args: argparse.Namespace) -> Project:
+    from ..api import open_project
+
     result = open_project(args.project)
     for warning in result.config.warnings:
         warn(warning)

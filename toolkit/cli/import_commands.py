@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import api
-from ..sources.draft import Note
-from ..sources.importing import DATE_ORDERS, ImportOptions
+from ..choices import DATE_ORDERS
+
+if TYPE_CHECKING:
+    from ..sources.draft import Note
+    from ..sources.importing import ImportOptions
 from .common import CommandError, add_json_option, add_project_option, print_json
 
 
@@ -55,7 +58,7 @@ def options_from(args: argparse.Namespace) -> ImportOptions:
     """The command line's options as the library takes them."""
     if args.slug is not None and len(args.inputs) > 1:
         raise CommandError("--slug names one source: give one input with it")
-    return ImportOptions(
+    return api.ImportOptions(
         slug=args.slug,
         kind=args.kind,
         date=args.date,

@@ -7,12 +7,13 @@ import sys
 from collections.abc import Sequence
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import api
-from ..checks import CHECKS, CheckReport, Issue
-from ..drafting.report import Report, ReportRow
-from ..files import write_if_changed
+
+if TYPE_CHECKING:
+    from ..checks import CheckReport, Issue
+    from ..drafting.report import Report, ReportRow
 from .common import (
     add_json_option,
     add_lang_option,
@@ -117,7 +118,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _list_checks(as_json: bool) -> int:
-    rows = [(c.code, c.family, c.severity, ",".join(c.languages) or "all", c.summary) for c in CHECKS.values()]
+    rows = [(c.code, c.family, c.severity, ",".join(c.languages) or "all", c.summary) for c in api.CHECKS.values()]
     if as_json:
         print_json([dict(zip(("code", "family", "severity", "languages", "summary"), r, strict=True)) for r in rows])
     else:
@@ -187,9 +188,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     proj = project(args)
     result = api.report(proj, langs(args), args.slugs or None)
     if args.html is not None:
-        from ..drafting.report import render_html
-
-        write_if_changed(args.html, render_html(result, proj.config.name))
+        api.report_html(result, proj, args.html)
     if args.json:
         print_json(_report_json(result))
         return 0

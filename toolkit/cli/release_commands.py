@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import api
-from ..publishing.build import EditionInfo
-from ..publishing.reassemble import FALLBACKS
-from ..publishing.renderers import RENDERERS
+from ..choices import FALLBACKS
+from ..choices import FORMATS as RENDERERS
 from .common import (
     CommandError,
     add_json_option,
@@ -22,6 +21,9 @@ from .common import (
     table,
     warn,
 )
+
+if TYPE_CHECKING:
+    from ..publishing.build import EditionInfo
 
 
 def register(sub: Any) -> None:

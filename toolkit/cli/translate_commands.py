@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import api
-from ..drafting.engines import DEVICES, ENGINES
-from ..drafting.packages import InstalledModel
-from ..drafting.pretranslate import TranslateResult
+from ..choices import DEVICES, ENGINES
+
+if TYPE_CHECKING:
+    from ..drafting.packages import InstalledModel
+    from ..drafting.pretranslate import TranslateResult
 from .common import (
     Progress,
     add_json_option,

@@ -29,12 +29,12 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..checks.tokens import EMAIL, SHOUTED, URL  # what QA checks is what protection protects
 from ..dates import find_dates, localized
 from ..document import Code, Inline, Text
 from ..document.markup import parse, serialize
 from ..glossary import Glossary, Term
 from ..languages import to_digits
+from ..tokens import ACRONYM, DOTTED, EMAIL, SHOUTED, URL  # what QA checks is what protection protects
 from .markup_transfer import Mark, covers_all, flatten, locate, rebuild
 
 PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9])[Zz] ?(\d{1,3})(?!\d)")
@@ -45,7 +45,7 @@ what the protected words cost, so protection does not make the model work longer
 benchmarks/bench_translate.py: ``XZ1`` made the example project's engine inputs 16% longer).
 """
 
-_ACRONYM = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?!\w)|(?<![\w-])[A-Z][A-Z0-9&]*[A-Z0-9](?:s)?(?![\w-])")
+_ACRONYM = re.compile(f"{DOTTED.pattern}|{ACRONYM.pattern}")
 _NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\w])")
 _REF = re.compile(r"\]\[(\d+)\]")
 _LETTER = re.compile(r"[^\W\d_]")

@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
+from ..choices import DATE_ORDERS
 from ..dates import find_dates
 from ..document import (
     KINDS,
@@ -59,7 +60,6 @@ from .markdown import read_markdown
 from .signatories import find_names
 from .writer import Unwritable, inline_markdown, same_document, write_markdown
 
-DATE_ORDERS = ("dmy", "mdy")
 _NUMERIC_DATE = re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2(\d{4})(?![\d/.-])")
 _ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _BYLINE_SEPARATORS = re.compile(r"\s+[·|•—–]\s+")
