@@ -49,12 +49,12 @@ def test_an_empty_organisation_is_a_warning_at_build_time(tmp_path: Path) -> Non
     root = make_project(tmp_path / "p", {"s": statement("Text.")}, CONFIG + 'organisation = ""\n')
     api.extract(api.open_project(root))
     result = api.build(api.open_project(root), ["en"], None, ["html"])
-    assert [w for w in result.warnings if "organisation" in w] == [
+    assert [w for w in map(str, result.warnings) if "organisation" in w] == [
         "toolkit.toml:5: project.organisation is empty: DOCX headers and HTML mastheads name no organisation "
         "(set it in toolkit.toml, and [build.labels.<lang>] organisation for its name in each language)"
     ]
     (root / "toolkit.toml").write_text(CONFIG + 'organisation = "The Coalition"\n', encoding="utf-8")
-    assert not [w for w in api.build(api.open_project(root), ["en"], None, ["html"]).warnings if "organisation" in w]
+    assert not [w for w in map(str, api.build(api.open_project(root), ["en"], None, ["html"]).warnings) if "organisation" in w]
 
 
 @pytest.mark.parametrize("command", ["status", "build", "check", "translate"])

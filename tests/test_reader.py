@@ -8,12 +8,12 @@ import pytest
 from helpers import statement
 
 from toolkit.document import Emphasis, LineBreak, Link, ListBlock, Paragraph, Quote, Strong, Text
-from toolkit.errors import Location, SourceError
+from toolkit.errors import Location, Notice, SourceError
 from toolkit.sources import read_markdown
 
 
 def read(text: str | bytes) -> tuple[object, list[tuple[Location, str]]]:
-    warnings: list[tuple[Location, str]] = []
+    warnings: list[Notice] = []
     data = text.encode("utf-8") if isinstance(text, str) else text
     return read_markdown(data, "sources/x.md", "x", warnings), warnings
 
@@ -99,14 +99,15 @@ def test_comments_are_not_content() -> None:
 def test_unsafe_links_are_dropped_with_a_warning_keeping_the_text() -> None:
     doc, warnings = read(statement("See [this](tel:+3312345) and [that](ftp://x.org/f).\n"))
     assert doc.blocks[0].content == (Text("See this and that."),)  # type: ignore[attr-defined]
-    assert [w[0] for w in warnings] == [Location("sources/x.md", 8)] * 2
-    assert "tel:+3312345" in warnings[0][1] and "only http, https, mailto" in warnings[0][1]
+    assert [w.location for w in warnings] == [Location("sources/x.md", 8)] * 2
+    assert "tel:+3312345" in warnings[0].message and "only http, https, mailto" in warnings[0].message
+    assert {w.code for w in warnings} == {"source-dropped"}
 
 
 def test_javascript_links_never_become_links_and_are_reported() -> None:
     doc, warnings = read(statement("Click [me](javascript:alert(1)) or [that](data:text/html,x) now.\n"))
     assert doc.blocks[0].content == (Text("Click me or that now."),)  # type: ignore[attr-defined]
-    assert len(warnings) == 2 and "javascript:alert(1)" in warnings[0][1]
+    assert len(warnings) == 2 and "javascript:alert(1)" in warnings[0].message
 
 
 @pytest.mark.parametrize(
@@ -150,12 +151,12 @@ def test_front_matter_words_stay_as_written() -> None:
 
 def test_unknown_front_matter_key_warns() -> None:
     _, warnings = read(statement("Body.\n", colour="red"))
-    assert warnings == [(Location("sources/x.md", 6), "unknown front-matter key 'colour' ignored")]
+    assert warnings == [Notice(Location("sources/x.md", 6), "source-unknown-key", "unknown front-matter key 'colour' ignored")]
 
 
 def test_seed_statements_read_without_warnings(example) -> None:  # type: ignore[no-untyped-def]
     for path in sorted((example / "sources").glob("*.md")):
-        warnings: list[tuple[Location, str]] = []
+        warnings: list[Notice] = []
         doc = read_markdown(path.read_bytes(), f"sources/{path.name}", path.stem, warnings)
         assert warnings == []
         assert doc.blocks

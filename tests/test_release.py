@@ -59,7 +59,10 @@ def test_a_reviewed_release_has_files_manifest_and_zip(tmp_path: Path) -> None:
         assert info["sha256"] == hashlib.sha256(data).hexdigest() and info["bytes"] == len(data)
     fr = manifest["statements"][0]["languages"]["fr"]
     assert (
-        fr["state"] == "reviewed" and fr["released"] and fr["counts"]["total"] == 5 and fr["counts"]["percent_reviewed"] == 100.0
+        fr["state"] == "reviewed"
+        and fr["released"]
+        and fr["counts"]["segments"] == 5
+        and fr["counts"]["percent_translated"] == 100.0
     )
     with zipfile.ZipFile(folder / "spring.zip") as archive:
         names = archive.namelist()

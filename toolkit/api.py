@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .drafting.pretranslate import TranslateResult
     from .drafting.report import Report
     from .drafting.tmx_exchange import ExportResult, ImportResult
+    from .errors import Notice
     from .publishing.build import BuildResult
     from .publishing.release import ReleaseResult
     from .scaffold import InitResult
@@ -99,7 +100,7 @@ def import_sources(
 class ExtractResult:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
 
 
 def extract(project: Project, slugs: list[str] | None = None) -> ExtractResult:
@@ -135,7 +136,7 @@ def extract(project: Project, slugs: list[str] | None = None) -> ExtractResult:
             outputs.append((project.catalog_path(lang, st.slug), None if unchanged else pofile.render(new)))
 
     # 3. Write.
-    result = ExtractResult(warnings=[f"{loc}: {msg}" for loc, msg in project.warnings])
+    result = ExtractResult(warnings=list(project.warnings))
     for path, data in outputs:
         shown = project.shown(path)
         if data is not None and write_if_changed(path, data):

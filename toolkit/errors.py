@@ -89,6 +89,9 @@ class Notice:
     def __str__(self) -> str:
         return f"{self.location}: {self.message}" if str(self.location) else self.message
 
+    def as_json(self) -> dict[str, object]:
+        return {"file": self.location.path, "line": self.location.line, "code": self.code, "message": self.message}
+
 
 class ConfigError(ToolkitError):
     category = "Config error"

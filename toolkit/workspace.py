@@ -20,7 +20,7 @@ from babel import Locale
 from .catalogs import TemplateInfo, draft_record, pofile
 from .config import Config
 from .document import Document, plain_text
-from .errors import CatalogError, CharsetError, Location, SourceError, display_path
+from .errors import CatalogError, CharsetError, Location, Notice, SourceError, display_path
 from .glossary import Glossary, load_glossary
 from .segmentation.rules import SentenceRules, rules_for
 from .segmentation.segments import Segment, segment_document
@@ -88,7 +88,7 @@ class CatalogFile:
 class Project:
     config: Config
     statements: list[Statement]
-    warnings: list[tuple[Location, str]] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     catalogs: dict[tuple[str, str], CatalogFile] = field(default_factory=dict, repr=False)
     """(lang, slug) -> the catalog as read by :meth:`load_catalogs`."""
     _glossary: Glossary | None = field(default=None, repr=False)
@@ -211,7 +211,7 @@ def unread_hint(suffix: str) -> str:
 
 def load_project(config: Config) -> Project:
     """Read every source statement of the project (sorted by slug)."""
-    warnings: list[tuple[Location, str]] = []
+    warnings: list[Notice] = []
     sources = config.sources
     if not sources.is_dir():
         raise SourceError(f"sources folder {display_path(sources, config.root)} does not exist", Location("toolkit.toml"))
@@ -223,7 +223,9 @@ def load_project(config: Config) -> Project:
         if path.suffix.lower() in READERS:
             files.append(path)
         else:
-            warnings.append((Location(display_path(path, config.root)), unread_hint(path.suffix.lower())))
+            warnings.append(
+                Notice(Location(display_path(path, config.root)), "source-not-read", unread_hint(path.suffix.lower()))
+            )
     by_slug: dict[str, Path] = {}
     statements: list[Statement] = []
     for path in files:

@@ -33,6 +33,20 @@ class Counts:
     def percent(self) -> float:
         return 100.0 * self.translated / self.total if self.total else 100.0
 
+    def as_json(self) -> dict[str, int | float]:
+        """The one JSON shape of counts, in every ``--json`` output and in release manifests (docs/json.md)."""
+        return {
+            "segments": self.total,
+            "translated": self.translated,
+            "fuzzy": self.fuzzy,
+            "untranslated": self.untranslated,
+            "words": self.words,
+            "words_translated": self.words_translated,
+            "words_fuzzy": self.words_fuzzy,
+            "words_untranslated": self.words_untranslated,
+            "percent_translated": round(self.percent, 1),
+        }
+
     def __add__(self, other: Counts) -> Counts:
         return Counts(*(a + b for a, b in zip(_fields(self), _fields(other), strict=True)))
 

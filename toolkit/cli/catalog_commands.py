@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from .. import api
 
 if TYPE_CHECKING:
-    from ..catalogs import Counts
+    pass
 from .common import (
     add_json_option,
     add_lang_option,
@@ -129,24 +129,10 @@ def _status_json(r: api.StatusRow) -> dict[str, Any]:
         "statement": r.slug,
         "lang": r.lang,
         "catalog": r.catalog,
-        **_counts(r.counts),
+        **r.counts.as_json(),
         "mt_unreviewed": r.mt_unreviewed,
         "words_mt_unreviewed": r.words_mt_unreviewed,
         "qa_errors": r.qa_errors,
         "qa_warnings": r.qa_warnings,
         "ready": r.ready,
-    }
-
-
-def _counts(c: Counts) -> dict[str, Any]:
-    return {
-        "segments": c.total,
-        "translated": c.translated,
-        "fuzzy": c.fuzzy,
-        "untranslated": c.untranslated,
-        "words": c.words,
-        "words_translated": c.words_translated,
-        "words_fuzzy": c.words_fuzzy,
-        "words_untranslated": c.words_untranslated,
-        "percent_translated": round(c.percent, 1),
     }

@@ -60,8 +60,8 @@ def project(args: argparse.Namespace) -> Project:
     from ..api import open_project
 
     result = open_project(args.project)
-    for warning in result.config.warnings:
-        warn(warning)
+    for notice in result.config.notices:
+        warn(notice)
     return result
 
 
@@ -74,7 +74,8 @@ def counted(n: int, noun: str, plural: str | None = None) -> str:
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
-def warn(message: str) -> None:
+def warn(message: object) -> None:
+    """One warning line on stderr: a :class:`~toolkit.errors.Notice` or any text."""
     print(f"warning: {message}", file=sys.stderr)
 
 
@@ -84,8 +85,15 @@ def print_json(value: Any, out: TextIO | None = None) -> None:
 
 
 def _jsonable(value: Any) -> Any:
+    """Results as JSON, in the one shape docs/json.md describes: a statement is ``statement`` (its slug),
+    counts are :meth:`~toolkit.catalogs.Counts.as_json`, a warning is ``{file, line, code, message}``."""
+    as_json = getattr(value, "as_json", None)
+    if callable(as_json):
+        return as_json()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {
+            ("statement" if f.name == "slug" else f.name): _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)
+        }
     if isinstance(value, dict):
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):

@@ -167,7 +167,7 @@ def _plain(result: api.ReleaseResult) -> dict[str, Any]:
         "folder": result.folder,
         "archive": result.archive,
         "released": result.released,
-        "refused": [{"statement": r.slug, "lang": r.lang, "reason": r.reason, "location": r.location} for r in result.refused],
+        "refused": [{"statement": r.slug, "lang": r.lang, "reason": r.reason, "file": r.location} for r in result.refused],
         "written": result.written,
         "unchanged": result.unchanged,
         "removed": result.removed,

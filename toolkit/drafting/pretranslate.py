@@ -33,7 +33,7 @@ import polib
 from .. import catalogs
 from ..catalogs import NAME_NOTE, draft_record, patch
 from ..catalogs.draft_record import Draft
-from ..errors import CatalogError, EngineError, Location
+from ..errors import CatalogError, EngineError, Location, Notice
 from ..files import write_if_changed
 from ..glossary import Glossary
 from ..workspace import Project, Statement
@@ -73,7 +73,7 @@ class TranslateResult:
     seconds: float = 0.0
     """Time spent in machine translation (loading the model included)."""
     written: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
 
     @property
     def filled(self) -> int:

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..catalogs import Counts
 from ..config import BuildConfig, Config, override
 from ..document import plain_text
-from ..errors import display_path
+from ..errors import Location, Notice, display_path
 from ..files import write_if_changed
 from ..labels import Labels, labels_for
 from ..languages import long_date
@@ -40,7 +40,7 @@ class BuildOptions:
     fallback: str = "draft"
     settings: Settings = field(default_factory=lambda: Settings(Path("templates")))
     labels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Notice, ...] = ()
 
     def labels_for(self, lang: str) -> Labels:
         return labels_for(lang, self.labels)
@@ -56,18 +56,18 @@ def build_options(
     asked for explicitly (``--format``, ``[build] formats``) is required.
     """
     build = override(config, formats=formats, fallback=fallback).build
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     chosen = build.formats
     if pdf_if_available and not formats and "pdf" not in chosen:
         reason = pdf_missing()
         if reason is None:
             chosen = tuple(f for f in RENDERERS if f in (*chosen, "pdf"))
         else:
-            warnings.append(f"no PDF editions in this release: {reason}")
+            warnings.append(Notice(Location(""), "pdf-unavailable", f"no PDF editions in this release: {reason}"))
     settings = Settings(config.templates, display_path(config.templates, config.root), build.font, build.arabic_font)
     note = word_font_note(settings.arabic_font) if build.arabic_font != BuildConfig().arabic_font and "docx" in chosen else None
     if note is not None:
-        warnings.append(f"{config.where('build', 'arabic_font')}: build.arabic_font: {note}")
+        warnings.append(Notice(config.where("build", "arabic_font"), "font-not-on-word", f"build.arabic_font: {note}"))
     return BuildOptions(chosen, build.fallback, settings, build.labels, tuple(warnings))
 
 
@@ -227,7 +227,7 @@ class EditionInfo:
 class BuildResult:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     editions: list[EditionInfo] = field(default_factory=list)
 
 
@@ -277,17 +277,20 @@ def edition_info(edition: Edition, files: Sequence[OutputFile]) -> EditionInfo:
     return EditionInfo(edition.slug, edition.lang, edition.state, summary(edition), edition.counts, rels)
 
 
-def warnings(project: Project, editions: Iterable[Edition]) -> list[str]:
-    """``file:line: message`` for what the sources and the editions' catalogs dropped or lost."""
-    found = [f"{loc}: {msg}" for loc, msg in project.warnings]
+def warnings(project: Project, editions: Iterable[Edition]) -> list[Notice]:
+    """What the sources and the editions' catalogs dropped or lost, and what the project leaves out."""
+    found = list(project.warnings)
     if not project.config.organisation.strip():
-        where = project.config.where("organisation", section="project")
         found.append(
-            f"{where}: project.organisation is empty: DOCX headers and HTML mastheads name no organisation "
-            "(set it in toolkit.toml, and [build.labels.<lang>] organisation for its name in each language)"
+            Notice(
+                project.config.where("project", "organisation"),
+                "organisation-empty",
+                "project.organisation is empty: DOCX headers and HTML mastheads name no organisation "
+                "(set it in toolkit.toml, and [build.labels.<lang>] organisation for its name in each language)",
+            )
         )
     for edition in editions:
-        found.extend(f"{loc}: {msg}" for loc, msg in edition.warnings)
+        found.extend(edition.warnings)
     return found
 
 

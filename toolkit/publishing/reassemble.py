@@ -33,7 +33,7 @@ from ..catalogs import Counts, draft_record
 from ..config import Config
 from ..document import Content, Document, Emphasis, Inline, Link, Strong, iter_links
 from ..document.markup import parse
-from ..errors import Location
+from ..errors import Location, Notice
 from ..segmentation.rules import SentenceRules
 from ..segmentation.segments import Segment, Slot, map_content, translate_document
 from ..workspace import Statement
@@ -57,7 +57,7 @@ class Edition:
     """Distinct segments by review state (fuzzy never counts as translated)."""
     catalog: str = ""
     """The catalog it came from, as users see the path ('' for the source or a missing catalog)."""
-    warnings: tuple[tuple[Location, str], ...] = ()
+    warnings: tuple[Notice, ...] = ()
 
     @property
     def slug(self) -> str:
@@ -109,7 +109,7 @@ def reassemble(
     overrides = dict(links or {})
     known = drafts or {}
     entries = {e.msgid: e for e in po if not e.obsolete and e.msgid} if po is not None else {}
-    warnings: dict[tuple[Location, str], None] = {}  # a shared entry is met once per occurrence
+    warnings: dict[Notice, None] = {}  # a shared entry is met once per occurrence
     lines = catalog_text.split("\n")
 
     def translate(segment: Segment) -> Content | None:
@@ -120,12 +120,12 @@ def reassemble(
             return None
         where = Location(catalog, _msgid_line(entry, lines))
 
-        def warn(message: str) -> None:
-            warnings[(where, message)] = None
+        def warn(message: str, code: str = "translation-markup") -> None:
+            warnings[Notice(where, code, message)] = None
 
         content = parse(entry.msgstr, segment.links, warn)  # unsafe links: dropped with a warning
         if not content:
-            warn("msgstr has no text: the English is used")
+            warn("msgstr has no text: the English is used", "translation-empty")
             return None
         for message in compare_markup(segment.content, content, overrides):
             warn(message)

@@ -26,7 +26,6 @@ unless ``--force``.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import re
@@ -38,7 +37,7 @@ from typing import Any
 from .. import __version__
 from ..checks import Issue, check_project
 from ..config import Config
-from ..errors import BuildError
+from ..errors import BuildError, Notice
 from ..files import replace_folder
 from ..workspace import Project, Statement
 from .build import (
@@ -88,7 +87,7 @@ class ReleaseResult:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)
     kept: str = ""
     """Why nothing was written and the previous release of this name was kept ('' when written)."""
 
@@ -272,7 +271,7 @@ def _manifest(
                 "state": (shipped or edition).state,
                 "released": shipped is not None,
                 "summary": summary(shipped or edition),
-                "counts": {**dataclasses.asdict(edition.counts), "percent_reviewed": round(edition.counts.percent, 1)},
+                "counts": edition.counts.as_json(),
                 "files": sorted(f.rel for f in files if f.slug == slug and f.lang == lang),
             }
             if (slug, lang) in reasons:

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..document import Document
-from ..errors import Location
+from ..errors import Notice
 from .markdown import read_markdown
 
-Reader = Callable[[bytes, str, str, list[tuple[Location, str]]], Document]
+Reader = Callable[[bytes, str, str, list[Notice]], Document]
 
 READERS: dict[str, Reader] = {".md": read_markdown}
 

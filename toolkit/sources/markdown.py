@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from ..document import KINDS, Block, Content, Document, Heading, ListBlock, ListItem, Meta, Paragraph, Quote, Rule
 from ..document.markup import content_from_tokens, new_parser
-from ..errors import Location, SourceError
+from ..errors import Location, Notice, SourceError
 from .soft_breaks import soft_break_warning
 
 _PARSER = new_parser()
@@ -49,7 +49,7 @@ def decode_source(data: bytes, path: str) -> str:
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_markdown(data: bytes, path: str, slug: str, warnings: list[tuple[Location, str]]) -> Document:
+def read_markdown(data: bytes, path: str, slug: str, warnings: list[Notice]) -> Document:
     """Read one statement. ``warnings`` receives (location, message) for what was dropped."""
     text = decode_source(data, path)
     lines = text.split("\n")
@@ -96,7 +96,7 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str
     return data, key_lines, end + 1
 
 
-def _meta(raw: dict[str, Any], key_lines: dict[str, int], path: str, warnings: list[tuple[Location, str]]) -> Meta:
+def _meta(raw: dict[str, Any], key_lines: dict[str, int], path: str, warnings: list[Notice]) -> Meta:
     def where(key: str) -> Location:
         return Location(path, key_lines.get(key, 1))
 
@@ -105,7 +105,7 @@ def _meta(raw: dict[str, Any], key_lines: dict[str, int], path: str, warnings: l
             raise SourceError(f"front matter lacks '{key}' (required: {', '.join(_REQUIRED)})", Location(path, 1))
     for key in raw:
         if key not in _REQUIRED and key not in _OPTIONAL:
-            warnings.append((where(str(key)), f"unknown front-matter key '{key}' ignored"))
+            warnings.append(Notice(where(str(key)), "source-unknown-key", f"unknown front-matter key '{key}' ignored"))
 
     date_text = raw["date"]
     if not isinstance(date_text, str) or not _ISO_DATE.fullmatch(date_text.strip()):
@@ -138,7 +138,7 @@ def _meta(raw: dict[str, Any], key_lines: dict[str, int], path: str, warnings: l
     )
 
 
-def read_kind(value: Any, where: Location, warnings: list[tuple[Location, str]]) -> str:
+def read_kind(value: Any, where: Location, warnings: list[Notice]) -> str:
     """``press release`` -> ``press-release`` (the known kinds are typed: their names come from labels);
     any other text ("key recommendations", "open letter") is kept as written and translated like the title.
     A near miss of a known kind is probably a typo: kept, with a warning."""
@@ -150,23 +150,20 @@ def read_kind(value: Any, where: Location, warnings: list[tuple[Location, str]])
         return kind
     near = [k for k in KINDS if fuzz.ratio(kind, k) >= 80]
     if near:
-        warnings.append(
-            (
-                where,
-                f"kind {written!r} is not one of the known kinds; used as written (did you mean {near[0].replace('-', ' ')!r}?)",
-            )
-        )
+        suggestion = near[0].replace("-", " ")
+        message = f"kind {written!r} is not one of the known kinds; used as written (did you mean {suggestion!r}?)"
+        warnings.append(Notice(where, "source-kind", message))
     return written
 
 
-def _inline(text: str, where: Location, warnings: list[tuple[Location, str]]) -> Content:
+def _inline(text: str, where: Location, warnings: list[Notice]) -> Content:
     return _content(_PARSER.parseInline(text)[0].children or [], where, warnings)
 
 
-def _content(tokens: Sequence[Token], where: Location, warnings: list[tuple[Location, str]]) -> Content:
+def _content(tokens: Sequence[Token], where: Location, warnings: list[Notice]) -> Content:
     """Inline tokens as document content; what the model cannot hold is a warning or an error at ``where``."""
     try:
-        return content_from_tokens(tokens, lambda m: warnings.append((where, m)))
+        return content_from_tokens(tokens, lambda m: warnings.append(Notice(where, "source-dropped", m)))
     except ValueError as exc:
         raise SourceError(str(exc), where) from None
 
@@ -177,7 +174,7 @@ def _content(tokens: Sequence[Token], where: Location, warnings: list[tuple[Loca
 class _BlockBuilder:
     """Walks markdown-it's flat token stream and builds nested blocks."""
 
-    def __init__(self, tokens: Sequence[Token], path: str, warnings: list[tuple[Location, str]]) -> None:
+    def __init__(self, tokens: Sequence[Token], path: str, warnings: list[Notice]) -> None:
         self.tokens = tokens
         self.path = path
         self.warnings = warnings
@@ -220,7 +217,7 @@ class _BlockBuilder:
             inline = self.tokens[i + 1]
             lint = soft_break_warning(inline.content)
             if lint is not None:
-                self.warnings.append((Location(self.path, line), lint))
+                self.warnings.append(Notice(Location(self.path, line), "source-soft-break", lint))
             return Paragraph(self.inline(inline), line)
         if kind in ("bullet_list_open", "ordered_list_open"):
             names, self.names_pending = self.names_pending is not None, None
