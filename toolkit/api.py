@@ -7,7 +7,7 @@ so bad input leaves every file as it was.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import catalogs, mtrecord, pofile
@@ -16,6 +16,7 @@ from .build import BuildResult, build
 from .catalogs import Counts
 from .checks import CHECKS, CheckReport, Issue, check_project
 from .config import CONFIG_NAME, DEFAULT_CONFIG, Config, load_config
+from .engines.libretranslate import LibreTranslateOptions, ServerInfo, server_infos
 from .errors import ConfigError, Location
 from .files import write_if_changed
 from .pretranslate import TranslateResult, translate
@@ -23,6 +24,7 @@ from .project import Project, load_project
 from .release import ReleaseResult, release
 from .report import Report, build_report
 from .tmexchange import ExportResult, ImportResult, export_tmx, import_tmx
+from .translate_config import translate_settings
 
 
 def open_project(root: str | Path) -> Project:
@@ -231,6 +233,16 @@ def models_list() -> tuple[Path, list[_models.InstalledModel]]:
     return _models.packages_dir(), _models.installed()
 
 
+def models_list_servers(project: Project | None, urls: list[str] | None = None) -> list[ServerInfo]:
+    """What LibreTranslate servers offer: those at ``urls``, else the project's ``[translate.libretranslate]``."""
+    options = translate_settings(project.config).options.libretranslate if project is not None else LibreTranslateOptions()
+    if urls:
+        options = replace(options, urls=tuple(urls))
+    if not options.urls:
+        raise ConfigError("no LibreTranslate server given: use --url, or set url in [translate.libretranslate]")
+    return server_infos(options)
+
+
 def models_install(paths: list[Path]) -> list[_models.Installed]:
     """Install .argosmodel files; every file is validated before any is installed."""
     return _models.install_files(paths)
@@ -279,6 +291,7 @@ __all__ = [
     "models_install",
     "models_install_online",
     "models_list",
+    "models_list_servers",
     "open_project",
     "release",
     "report",

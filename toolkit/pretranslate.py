@@ -24,7 +24,7 @@ rather than overwrite their work.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +32,7 @@ import polib
 
 from . import catalogs, mtrecord, pofile, splice, tm
 from .catalogs import NAME_NOTE
-from .engines import Engine, create
+from .engines import Engine, Limited, create
 from .errors import CatalogError, EngineError, Location
 from .files import write_if_changed
 from .glossary import Glossary
@@ -133,9 +133,10 @@ def translate(
     progress: Progress | None = None,
     settings: TranslateSettings | None = None,
     engine_object: Engine | None = None,
+    urls: list[str] | None = None,
 ) -> TranslateResult:
     """Fill the empty entries of the selected catalogs; see the module docstring for the order."""
-    settings = (settings or translate_settings(project.config)).override(engine, device)
+    settings = (settings or translate_settings(project.config)).override(engine, device, urls)
     chosen = engine_object or create(settings.engine, settings.options)
     result = TranslateResult(chosen.name, dry_run, warnings=list(settings.warnings))
     source = project.config.source_language
@@ -147,6 +148,8 @@ def translate(
     for language in languages:
         if language.work:
             chosen.prepare(source, language.lang)
+            if isinstance(chosen, Limited):
+                _check_limits(chosen, language, glossary, project.config.digits, source)
             result.models[language.lang] = chosen.describe(source, language.lang)
         for catalog in language.catalogs:
             catalog.result.mt = sum(1 for targets in language.work.values() for c, _ in targets if c is catalog)
@@ -166,6 +169,16 @@ def translate(
     result.seconds = time.perf_counter() - started
     result.written = list(dict.fromkeys(result.written))
     return result
+
+
+def _check_limits(engine: Limited, language: _Language, glossary: Glossary, digits: Mapping[str, str], source: str) -> None:
+    """A text the engine would refuse (a server's character limit) stops the run now, before anything is written."""
+    for msgid, targets in language.work.items():
+        for text in protect(msgid, language.lang, glossary, digits).requests:
+            problem = engine.refusal(text, source, language.lang)
+            if problem is not None:
+                catalog, entry = targets[0]
+                raise EngineError(problem, Location(catalog.shown, entry.linenum or None))
 
 
 def _plan(project: Project, lang: str, selected: set[str], settings: TranslateSettings) -> _Language:
