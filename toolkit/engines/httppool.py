@@ -294,7 +294,8 @@ class Pool:
                             pending.appendleft(index)  # another server may answer it
                             if server.down is None:
                                 server.down = exc
-                                log.warning("giving up on %s for this run: %s", server.endpoint.shown, exc.message)
+                                if any(s.down is None for s in self.servers):  # else the caller reports it
+                                    log.warning("giving up on %s for this run: %s", server.endpoint.shown, exc.message)
                         return
                     except BaseException as exc:  # Refused, Throttled, or a bug: everyone stops
                         failures.append(exc)

@@ -168,9 +168,14 @@ class LibreTranslateEngine:
             out[index].append(translated[sentence])
         return [" ".join(parts) for parts in out]
 
+    @property
+    def request_size(self) -> int:
+        """Most sentences per request: ``batch``, or less when a server's ``--batch-limit`` refused more."""
+        return min(self.options.batch, self._batch_limit or self.options.batch)
+
     def _translate_unique(self, sentences: list[str], source: str, target: str) -> list[str]:
         while True:
-            batch = min(self.options.batch, self._batch_limit or self.options.batch)
+            batch = self.request_size
             slots = len(self.pool.alive) * self.pool.per_server
             plan = plan_requests([len(s) for s in sentences], slots, batch)
             payloads = [self._payload([sentences[i] for i in request], source, target) for request in plan]
