@@ -83,8 +83,8 @@ class Home:
         return self.root / "nethook"
 
 
-def build_home(root: Path, archives: dict[str, Path]) -> Home:
-    """Install the copy models and the splitter with the LibreTranslate environment's own Python (once)."""
+def build_home(root: Path, archives: dict[str, Path], pairs: tuple[str, ...] = PAIRS) -> Home:
+    """Install the copy models en->``pairs`` and the splitter with the LibreTranslate environment's Python (once)."""
     home = Home(root)
     done = root / "ready.json"
     if done.exists():
@@ -101,7 +101,7 @@ def build_home(root: Path, archives: dict[str, Path]) -> Home:
     )
     assert run.returncode == 0, run.stderr
     install = "import sys\nfrom argostranslate import package\nfor path in sys.argv[1:]:\n    package.install_from_path(path)\n"
-    files = [str(archives[f"copy-{lang}"]) for lang in PAIRS]
+    files = [str(archives[f"copy-{lang}"]) for lang in pairs]
     run = subprocess.run([str(bin_dir / "python"), "-c", install, *files], env=env, capture_output=True, text=True, check=False)
     assert run.returncode == 0, run.stderr
     home.nethook.mkdir(parents=True, exist_ok=True)
@@ -143,6 +143,8 @@ class Server:
     started: float = 0.0
     """Seconds from launch to the first ``GET /languages`` = 200."""
     env: dict[str, str] = field(default_factory=dict)
+    extra_env: dict[str, str] = field(default_factory=dict)
+    """More environment for the server (``ARGOS_INTER_THREADS``...)."""
 
     @property
     def url(self) -> str:
@@ -163,7 +165,7 @@ class Server:
     def start(self) -> Server:
         bin_dir = require_libretranslate()
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.env = server_env(self.home, self.folder, self.net_log)
+        self.env = {**server_env(self.home, self.folder, self.net_log), **self.extra_env}
         command = [str(bin_dir / "libretranslate"), "--host", "127.0.0.1", "--port", str(self.port)]
         command += ["--disable-web-ui", "--disable-files-translation", *self.args]
         began = time.monotonic()

@@ -196,8 +196,9 @@ class _Connection:
 
 
 def _proxy_for(endpoint: Endpoint) -> tuple[str, int] | None:
-    """The proxy the environment names for ``endpoint`` (``https_proxy``, ``no_proxy``...), as urllib would use it."""
-    if urllib.request.proxy_bypass(endpoint.host):
+    """The proxy the environment names for ``endpoint`` (``https_proxy``, ``no_proxy``...), as urllib would use it;
+    never for this machine itself (a server on 127.0.0.1 is not behind the office proxy)."""
+    if endpoint.host in ("localhost", "::1") or endpoint.host.startswith("127.") or urllib.request.proxy_bypass(endpoint.host):
         return None
     proxy = urllib.request.getproxies().get(endpoint.scheme)
     if not proxy:

@@ -127,15 +127,7 @@ class LibreTranslateEngine:
         return " ".join(filter(None, ("libretranslate", self._version(), "at", hosts)))
 
     def describe(self, source: str, target: str) -> str:
-        # polib wraps translator comments longer than 79 characters, and a wrapped provenance line
-        # would not be recognised (and replaced) by the next fill: the longest form that fits.
-        hosts = [e.shown for e in self.pool.endpoints]
-        version = self._version()
-        for form in (",".join(hosts), f"{hosts[0]}+{len(hosts) - 1}" if len(hosts) > 1 else "", "pool"):
-            text = " ".join(filter(None, ("libretranslate", form, version)))
-            if form and len("# machine translation: " + text) <= 79:
-                return text
-        return " ".join(filter(None, ("libretranslate", version)))
+        return describe_servers([e.shown for e in self.pool.endpoints], self._version())
 
     def _version(self) -> str:
         versions = sorted({info.version for info in self.servers() if info.version})
@@ -203,6 +195,29 @@ class LibreTranslateEngine:
         return payload
 
 
+def describe_servers(hosts: list[str], version: str) -> str:
+    """``libretranslate HOST VERSION`` for the provenance comment, in the longest form that fits.
+
+    polib wraps translator comments longer than 79 characters, and a wrapped provenance line
+    would not be recognised (and replaced) by the next fill.
+
+    >>> describe_servers(["127.0.0.1:5000"], "1.9.6")
+    'libretranslate 127.0.0.1:5000 1.9.6'
+    >>> describe_servers(["10.0.0.5:5000", "10.0.0.6:5000"], "1.9.6")
+    'libretranslate 10.0.0.5:5000,10.0.0.6:5000 1.9.6'
+    >>> describe_servers(["translate-1.coalition.example.org", "translate-2.coalition.example.org"], "1.9.6")
+    'libretranslate translate-1.coalition.example.org+1 1.9.6'
+    >>> describe_servers(["a-very-long-host-name.of-a-translation-server.example.org"], "")
+    'libretranslate'
+    """
+    forms = [",".join(hosts), f"{hosts[0]}+{len(hosts) - 1}" if len(hosts) > 1 else ""]
+    for form in filter(None, forms):
+        text = " ".join(filter(None, ("libretranslate", form, version)))
+        if len("# machine translation: " + text) <= 79:
+            return text
+    return " ".join(filter(None, ("libretranslate", version)))
+
+
 def plan_requests(lengths: list[int], slots: int, batch: int) -> list[list[int]]:
     """Sentence indices per request: enough requests for every slot, at most ``batch`` each, equal in characters.
 
@@ -210,7 +225,7 @@ def plan_requests(lengths: list[int], slots: int, batch: int) -> list[list[int]]
     rule), so that no request is left running alone at the end of a batch.
 
     >>> plan_requests([10, 50, 20, 40, 30], slots=2, batch=16)
-    [[1, 2], [0, 3, 4]]
+    [[0, 1, 2], [3, 4]]
     >>> plan_requests([5] * 5, slots=1, batch=2)
     [[0, 1], [2, 3], [4]]
     """
@@ -316,4 +331,4 @@ def _engine_error(exc: PoolError, running: bool = False) -> EngineError:
     return EngineError(f"cannot reach {where} ({exc.message}){resume}")
 
 
-__all__ = ["LibreTranslateEngine", "LibreTranslateOptions", "ServerInfo", "plan_requests", "server_infos"]
+__all__ = ["LibreTranslateEngine", "LibreTranslateOptions", "ServerInfo", "describe_servers", "plan_requests", "server_infos"]
