@@ -227,7 +227,7 @@ def plan_requests(lengths: list[int], slots: int, batch: int) -> list[list[int]]
     >>> plan_requests([10, 50, 20, 40, 30], slots=2, batch=16)
     [[0, 1, 2], [3, 4]]
     >>> plan_requests([5] * 5, slots=1, batch=2)
-    [[0, 1], [2, 3], [4]]
+    [[0, 3], [1, 4], [2]]
     """
     if not lengths:
         return []
