@@ -88,6 +88,20 @@ node_modules/.installed: package.json package-lock.json | debian-packages
 	npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
+# The LibreTranslate server the tests run (tests/libretranslate_fixture.py), in a virtual environment
+# of its own: it pins libraries the toolkit must not share (Flask 2.2.5, numpy < 2, a fork of
+# argostranslate under the same import name). Exact versions from the lock, --no-deps so that
+# nothing else (no torch: LibreTranslate 1.9.6 needs none) can come in; pip check proves it whole.
+LT_VENV ?= .venv-lt
+LT_PYTHON ?= python3.11
+LT_LOCK := tests/libretranslate-requirements.txt
+$(LT_VENV)/.installed: $(LT_LOCK)
+	rm -rf $(LT_VENV)
+	$(LT_PYTHON) -m venv $(LT_VENV)
+	$(LT_VENV)/bin/pip install --quiet --no-deps -r $(LT_LOCK)
+	$(LT_VENV)/bin/pip check
+	touch $@
+
 debian-packages:
 	@missing=""; \
 	for pair in $(DEBIAN_TOOLS); do \
@@ -117,8 +131,8 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check toolkit tests benchmarks scripts
 	$(BIN)/mypy
 
-test: $(VENV)/.installed-test debian-packages node_modules/.installed lint
+test: $(VENV)/.installed-test $(LT_VENV)/.installed debian-packages node_modules/.installed lint
 	STK_REQUIRE_TOOLS=1 $(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) .venv-latest .venv-lock node_modules .pytest_cache .ruff_cache .mypy_cache
+	rm -rf $(VENV) $(LT_VENV) .venv-latest .venv-lock node_modules .pytest_cache .ruff_cache .mypy_cache

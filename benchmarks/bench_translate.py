@@ -22,11 +22,23 @@ c. a bare CTranslate2 ``translate_batch`` loop on the same sentences (sorted
    by length, batches of 32, SentencePiece encode/decode, model load included);
 d. the same bare loop on exactly the texts ``stk translate`` gives its engine
    (placeholders in, sentences split, marked phrases added, batch by batch):
-   b/d is the toolkit's own overhead.
+   b/d is the toolkit's own overhead;
+e. ``stk translate --engine libretranslate`` (library call, files written)
+   against one LibreTranslate server on this machine, serving the same
+   package (``.venv-lt/``, as the tests start it: ``ARGOS_INTRA_THREADS=1``,
+   the default ``ARGOS_INTER_THREADS=1``, 4 waitress threads);
+f. the same against a pool of two such servers (``--url`` twice);
+g. one server with two CTranslate2 workers (``ARGOS_INTER_THREADS=2``), three
+   requests in flight (``concurrency = 3``).
+
+The servers of e and f are started afresh for each run and warmed with one
+request before the clock starts (a shared server is running already); their
+CPU time (from /proc) is added to the client's.
 
 Other people's jobs share this machine, so the runs are interleaved and
-repeated (``--repeat``) and the best time of each is kept. It prints
-sentences per second (distinct segments / time) and the ratios.
+repeated (``--repeat``); it prints min/median/max wall time, sentences per
+second at the median (distinct segments / time), CPU seconds beside wall
+and the ratios of the medians. ``--modes`` picks some of the runs.
 """
 
 from __future__ import annotations
@@ -34,12 +46,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -153,6 +169,22 @@ def child_stk(project: Path, lang: str, beam: int) -> dict[str, float]:
     return {"seconds": time.perf_counter() - started, "sentences": result.segments}
 
 
+def child_lt(project: Path, lang: str, urls: list[str], concurrency: int) -> dict[str, float]:
+    from dataclasses import replace
+
+    from toolkit import api
+    from toolkit.drafting.pretranslate import translate
+    from toolkit.drafting.translate_settings import translate_settings
+
+    proj = api.open_project(project)
+    settings = translate_settings(proj.config, urls=urls)
+    servers = replace(settings.options.libretranslate, concurrency=concurrency)
+    settings = replace(settings, options=replace(settings.options, libretranslate=servers))
+    started = time.perf_counter()
+    result = translate(proj, [lang], settings=settings)
+    return {"seconds": time.perf_counter() - started, "sentences": result.segments}
+
+
 def child_ct2(batches: list[list[str]], lang: str, beam: int, batch: int) -> dict[str, float]:
     """Bare CTranslate2 over ``batches`` of texts (each split into sentences, sorted, cut into ``batch``)."""
     import ctranslate2
@@ -201,17 +233,69 @@ def engine_inputs(project: Path, lang: str) -> list[list[str]]:
     return recorded
 
 
-def run_child(mode: str, args: argparse.Namespace, project: Path, inputs: Path, home: Path) -> dict[str, float]:
+def run_child(
+    mode: str, args: argparse.Namespace, project: Path, inputs: Path, home: Path, urls: list[str] | None = None
+) -> dict[str, float]:
     env = {**os.environ, **argos_env(home), "ARGOS_BEAM_SIZE": str(args.beam)}
     if mode == "argos":
         env["ARGOS_CHUNK_TYPE"] = "SPACY"
     command = [sys.executable, __file__, "--child", mode, "--project", str(project), "--inputs", str(inputs)]
     command += ["--lang", args.lang, "--beam", str(args.beam), "--cache", str(args.cache)]
+    for url in urls or []:
+        command += ["--url", url]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise SystemExit(f"{mode} run failed:\n{done.stderr}")
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    result["cpu"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return result
+
+
+# --- LibreTranslate servers for e and f ------------------------------------------
+
+LT_BIN = ROOT / ".venv-lt" / "bin"
+
+
+def lt_home(cache: Path, archive: Path, lang: str) -> Any:
+    """Packages (the base model, plus a tiny second pair: with one package LibreTranslate goes looking for
+    the package index) and the MiniSBD splitter, installed once with LibreTranslate's own Python."""
+    import argos_fixture as fx
+    import libretranslate_fixture as ltfx
+
+    if not (LT_BIN / "libretranslate").exists():
+        raise SystemExit("LibreTranslate's environment .venv-lt is missing: make .venv-lt/.installed")
+    other = "ar" if lang != "ar" else "fr"
+    tiny = cache / "lt-tiny"
+    built = tiny / "built.json"
+    if not built.exists():
+        packages = fx.build_tiny_packages(tiny, ROOT / "sources", (other,))
+        built.write_text(json.dumps({k: str(v) for k, v in packages.items()}))
+    second = Path(json.loads(built.read_text())[f"copy-{other}"])
+    return ltfx.build_home(cache / "lt-home", {f"copy-{lang}": archive, f"copy-{other}": second}, (lang, other))
+
+
+def start_servers(home: Any, mode: str, work: Path, lang: str) -> list[Any]:
+    import libretranslate_fixture as ltfx
+
+    count, workers, _ = SERVERS[mode]
+    servers = []
+    for n in range(count):
+        folder = work / f"server-{n}"
+        shutil.rmtree(folder, ignore_errors=True)
+        extra = {"ARGOS_INTER_THREADS": str(workers)}
+        servers.append(ltfx.Server(home, folder, ltfx.free_port(), extra_env=extra).start())
+    for server in servers:  # warm: the model loaded, as on a server that is running already
+        data = json.dumps({"q": ["Warm-up sentence."], "source": "en", "target": lang, "format": "text"}).encode()
+        request = urllib.request.Request(f"{server.url}/translate", data=data, headers={"Content-Type": "application/json"})
+        urllib.request.urlopen(request, timeout=120).read()
+    return servers
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 MODES = {
@@ -219,7 +303,12 @@ MODES = {
     "stk": "(b) stk translate (library call, files written)",
     "ct2": "(c) bare CTranslate2 loop, same sentences",
     "ct2-engine": "(d) bare CTranslate2 loop, stk's engine inputs",
+    "lt-1": "(e) stk translate --engine libretranslate, 1 server",
+    "lt-2": "(f) stk translate --engine libretranslate, pool of 2",
+    "lt-1x2": "(g) stk translate --engine libretranslate, 1 server x 2",
 }
+SERVERS = {"lt-1": (1, 1, 2), "lt-2": (2, 1, 2), "lt-1x2": (1, 2, 3)}
+"""mode -> (servers, CTranslate2 workers per server, requests in flight per server)"""
 
 
 def main() -> None:
@@ -229,10 +318,12 @@ def main() -> None:
     )
     parser.add_argument("--lang", default="fr")
     parser.add_argument("--beam", type=int, default=4, help="beam size for every run (argostranslate's default: 4)")
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each kind; the best time counts")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each kind, interleaved")
+    parser.add_argument("--modes", default=",".join(MODES), help=f"comma-separated, among {', '.join(MODES)}")
     parser.add_argument("--child", choices=sorted(MODES), help=argparse.SUPPRESS)
     parser.add_argument("--project", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--url", action="append", default=[], help=argparse.SUPPRESS)
     args = parser.parse_args()
     home = args.cache / "argos-home"
     if args.child:
@@ -241,6 +332,8 @@ def main() -> None:
             result = child_argos(inputs["texts"], args.lang, home)
         elif args.child == "stk":
             result = child_stk(args.project, args.lang, args.beam)
+        elif args.child in SERVERS:
+            result = child_lt(args.project, args.lang, args.url, SERVERS[args.child][2])
         elif args.child == "ct2":
             result = child_ct2([inputs["texts"]], args.lang, args.beam, 32)
         else:
@@ -248,8 +341,14 @@ def main() -> None:
         print(json.dumps(result))
         return
 
+    modes = [m for m in args.modes.split(",") if m]
+    unknown = sorted(set(modes) - set(MODES))
+    if unknown:
+        raise SystemExit(f"unknown modes: {', '.join(unknown)}")
     args.cache.mkdir(parents=True, exist_ok=True)
-    install(build_package(args.cache, ("en", args.lang)), home)
+    archive = build_package(args.cache, ("en", args.lang))
+    install(archive, home)
+    lt = lt_home(args.cache, archive, args.lang) if any(m in SERVERS for m in modes) else None
     work = args.cache / "work"
     project = fresh_project(work)
     texts = sentences(project, args.lang)
@@ -259,26 +358,56 @@ def main() -> None:
     )
 
     load = os.getloadavg()[0]
-    best: dict[str, float] = {}
+    walls: dict[str, list[float]] = {m: [] for m in modes}
+    cpus: dict[str, list[float]] = {m: [] for m in modes}
     details: dict[str, dict[str, float]] = {}
     for attempt in range(1, args.repeat + 1):
-        for mode in MODES:
+        for mode in modes:
             project = fresh_project(work)
-            result = run_child(mode, args, project, inputs, home)
-            print(f"  run {attempt} {mode}: {result['seconds']:.1f} s", file=sys.stderr)
-            if result["seconds"] < best.get(mode, float("inf")):
-                best[mode], details[mode] = result["seconds"], result
+            servers = start_servers(lt, mode, work, args.lang) if mode in SERVERS else []
+            try:
+                before = [cpu_seconds(s.process.pid) for s in servers]
+                urls = [s.url for s in servers]
+                result = run_child(mode, args, project, inputs, home, urls)
+                server_cpu = sum(cpu_seconds(s.process.pid) for s in servers) - sum(before)
+            finally:
+                for server in servers:
+                    server.stop()
+            walls[mode].append(result["seconds"])
+            cpus[mode].append(result["cpu"] + server_cpu)
+            details[mode] = result
+            print(
+                f"  run {attempt} {mode}: {result['seconds']:.1f} s wall, {result['cpu'] + server_cpu:.1f} s CPU", file=sys.stderr
+            )
 
-    rate = {mode: len(texts) / seconds for mode, seconds in best.items()}
+    median = {m: statistics.median(w) for m, w in walls.items()}
+    rate = {m: len(texts) / s for m, s in median.items()}
     print(f"machine: {_cpu()}, {os.cpu_count()} logical CPUs, load {load:.1f} -> {os.getloadavg()[0]:.1f}")
     print(f"model: Transformer base (6+6 layers, d_model 512, FFN 2048, 32k vocabulary) copy weights, int8, beam {args.beam}")
-    print(f"inputs: {len(texts)} distinct segments of the example project (en->{args.lang}); best of {args.repeat} runs each")
-    for mode, label in MODES.items():
-        print(f"{label:<55} {rate[mode]:6.2f} sentences/s  ({best[mode]:.1f} s)")
-    b = rate["stk"]
-    print(f"b/a = {b / rate['argos']:.2f}x   b/c = {b / rate['ct2']:.2f}   b/d = {b / rate['ct2-engine']:.2f}")
-    pieces = details["ct2"]["pieces"], details["ct2-engine"]["pieces"]
-    print(f"SentencePiece pieces: {pieces[0]:.0f} in the segments, {pieces[1]:.0f} in stk's engine inputs")
+    print(
+        f"inputs: {len(texts)} distinct segments of the example project (en->{args.lang}); {args.repeat} runs each, interleaved"
+    )
+    print(f"{'run':<55} {'sent/s':>7}  {'wall min/median/max s':>22}  {'CPU median s':>12}")
+    for mode in modes:
+        w = walls[mode]
+        spread = f"{min(w):.1f}/{median[mode]:.1f}/{max(w):.1f}"
+        print(f"{MODES[mode]:<55} {rate[mode]:7.2f}  {spread:>22}  {statistics.median(cpus[mode]):12.1f}")
+    ratios = [f"{a}/{b} = {rate[a] / rate[b]:.2f}" for a, b in RATIOS if a in rate and b in rate]
+    print("   ".join(ratios))
+    if "ct2" in details and "ct2-engine" in details:
+        pieces = details["ct2"]["pieces"], details["ct2-engine"]["pieces"]
+        print(f"SentencePiece pieces: {pieces[0]:.0f} in the segments, {pieces[1]:.0f} in stk's engine inputs")
+
+
+RATIOS = [
+    ("stk", "argos"),
+    ("stk", "ct2"),
+    ("stk", "ct2-engine"),
+    ("lt-1", "stk"),
+    ("lt-2", "stk"),
+    ("lt-1x2", "stk"),
+    ("lt-2", "lt-1"),
+]
 
 
 def _cpu() -> str:

@@ -94,7 +94,7 @@ def test_a_config_with_three_mistakes_reports_all_three_in_one_run(tmp_path: Pat
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert run.stderr.splitlines() == [
         "toolkit.toml:6: Config error: translate.beam_size must be from 1 to 16, not 99",
-        "toolkit.toml:7: Config error: translate.engine must be one of argos, pseudo, not 'deepl'",
+        "toolkit.toml:7: Config error: translate.engine must be one of argos, libretranslate, pseudo, not 'deepl'",
         "toolkit.toml:9: Config error: build.formats: unknown 'pdfx' (known: docx, html, pdf)",
     ]
 

@@ -244,7 +244,7 @@ def test_a_missing_catalog_and_a_bad_config_are_reported_before_anything_is_writ
         ("tm_threshold = 120", "translate.tm_threshold must be from 50 to 100, not 120"),
         ("batch_size = 2.5", "translate.batch_size must be an integer, not 2.5"),
         ('device = "gpu"', "translate.device must be one of auto, cpu, cuda, not 'gpu'"),
-        ('engine = "deepl"', "translate.engine must be one of argos, pseudo, not 'deepl'"),
+        ('engine = "deepl"', "translate.engine must be one of argos, libretranslate, pseudo, not 'deepl'"),
     ]:
         config.write_text(original + f"\n[translate]\n{table}\n")
         files = snapshot(example)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from .checks import CheckReport, Issue
     from .checks.status import StatusResult, StatusRow
     from .config import Config
+    from .drafting.engines.libretranslate import ServerInfo
     from .drafting.packages import Installed, InstalledModel
     from .drafting.pretranslate import TranslateResult
     from .drafting.report import Report
@@ -46,6 +47,7 @@ _LAZY = {
     "TranslateResult": "toolkit.drafting.pretranslate",
     "Report": "toolkit.drafting.report",
     "ReportRow": "toolkit.drafting.report",
+    "ServerInfo": "toolkit.drafting.engines.libretranslate",
     "ExportResult": "toolkit.drafting.tmx_exchange",
     "ImportResult": "toolkit.drafting.tmx_exchange",
     "BuildResult": "toolkit.publishing.build",
@@ -166,11 +168,13 @@ def translate(
     device: str | None = None,
     dry_run: bool = False,
     progress: Any = None,
+    urls: list[str] | None = None,
 ) -> TranslateResult:
-    """Draft every empty entry: names, translation memory, then machine translation (:mod:`toolkit.drafting.pretranslate`)."""
+    """Draft every empty entry: names, translation memory, then machine translation (:mod:`toolkit.drafting.pretranslate`);
+    ``urls``: LibreTranslate servers (the libretranslate engine)."""
     from .drafting.pretranslate import translate as run
 
-    return run(project, langs, slugs, engine=engine, device=device, dry_run=dry_run, progress=progress)
+    return run(project, langs, slugs, engine=engine, device=device, dry_run=dry_run, progress=progress, urls=urls)
 
 
 def models_list() -> tuple[Path, list[InstalledModel]]:
@@ -178,6 +182,20 @@ def models_list() -> tuple[Path, list[InstalledModel]]:
     from .drafting import packages
 
     return packages.packages_dir(), packages.installed()
+
+
+def models_list_servers(project: Project | None, urls: list[str] | None = None) -> list[ServerInfo]:
+    """What LibreTranslate servers offer: those at ``urls``, else the project's ``[translate.libretranslate]``."""
+    from .config import LibreTranslateConfig, override
+    from .drafting.engines.libretranslate import server_infos
+    from .errors import ConfigError
+
+    options = project.config.translate.libretranslate if project is not None else LibreTranslateConfig()
+    if urls:
+        options = override(project.config, urls=urls).translate.libretranslate if project else replace(options, urls=tuple(urls))
+    if not options.urls:
+        raise ConfigError("no LibreTranslate server given: use --url, or set url in [translate.libretranslate]")
+    return server_infos(options)
 
 
 def models_install(paths: list[Path]) -> list[Installed]:
@@ -293,6 +311,7 @@ __all__ = [
     "models_install",
     "models_install_online",
     "models_list",
+    "models_list_servers",
     "open_project",
     "release",
     "report",

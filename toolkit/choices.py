@@ -7,7 +7,7 @@ its list here exactly.
 
 from __future__ import annotations
 
-ENGINES = ("argos", "pseudo")
+ENGINES = ("argos", "libretranslate", "pseudo")
 """Machine translation engines (:data:`toolkit.drafting.engines.ENGINES`)."""
 
 DEVICES = ("auto", "cpu", "cuda")

@@ -45,9 +45,11 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--engine",
         choices=sorted(ENGINES),
-        help="argos (offline Argos Translate models, see `stk models`) or pseudo (accented look-alike text for "
-        "layout previews, no model needed); default: [translate] engine in toolkit.toml, else argos",
+        help="argos (offline Argos Translate models, see `stk models`), libretranslate (a shared LibreTranslate "
+        "server or pool, see --url) or pseudo (accented look-alike text for layout previews, no model needed); "
+        "default: [translate] engine in toolkit.toml, else argos",
     )
+    add_url_option(p)
     p.add_argument(
         "--device",
         choices=DEVICES,
@@ -66,7 +68,16 @@ def register(sub: Any) -> None:
     )
     models_sub = p.add_subparsers(dest="models_command", metavar="ACTION", title="actions")
     models_sub.required = True
-    q = models_sub.add_parser("list", help="installed language pairs, versions and sizes")
+    q = models_sub.add_parser(
+        "list",
+        help="installed language pairs, versions and sizes; or a LibreTranslate server's pairs",
+        description="Without options: the Argos Translate packages installed on this machine. With --engine "
+        "libretranslate: the language pairs each LibreTranslate server offers (--url, else [translate.libretranslate] "
+        "in the project's toolkit.toml).",
+    )
+    q.add_argument("--engine", choices=("argos", "libretranslate"), default="argos", help="whose models to list (default: argos)")
+    add_url_option(q)
+    add_project_option(q)
     add_json_option(q)
     q.set_defaults(handler=cmd_models_list)
     q = models_sub.add_parser(
@@ -83,6 +94,16 @@ def register(sub: Any) -> None:
     q.set_defaults(handler=cmd_models_install)
 
 
+def add_url_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--url",
+        action="append",
+        metavar="URL",
+        help="a LibreTranslate server (http://host:port); repeat it for a pool; implies --engine libretranslate; "
+        "default: [translate.libretranslate] url or urls in toolkit.toml",
+    )
+
+
 def cmd_translate(args: argparse.Namespace) -> int:
     proj = project(args)
     with Progress("translating") as progress:
@@ -94,6 +115,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
             device=args.device,
             dry_run=args.dry_run,
             progress=progress,
+            urls=args.url,
         )
     if args.json:
         print_json(result)
@@ -125,6 +147,8 @@ def _print_translate(result: TranslateResult) -> None:
 
 
 def cmd_models_list(args: argparse.Namespace) -> int:
+    if args.engine == "libretranslate":
+        return _servers_list(args)
     folder, found = api.models_list()
     if args.json:
         print_json({"folder": folder, "models": [_model_json(m) for m in found]})
@@ -138,6 +162,32 @@ def cmd_models_list(args: argparse.Namespace) -> int:
     ]
     print(table(("package", "pair", "version", "size", "status"), rows, right={3}))
     print(f"folder: {folder}", file=sys.stderr)
+    return 0
+
+
+def _servers_list(args: argparse.Namespace) -> int:
+    proj = None if args.url else project(args)
+    servers = api.models_list_servers(proj, args.url)
+    if args.json:
+        print_json(
+            {
+                "servers": [
+                    {
+                        "server": s.endpoint.shown,
+                        "version": s.version,
+                        "char_limit": s.char_limit,
+                        "pairs": [{"source": a, "target": b} for a, b in s.pairs],
+                    }
+                    for s in servers
+                ]
+            }
+        )
+        return 0
+    rows = [(s.endpoint.shown, f"{a}→{b}", s.version or "?") for s in servers for a, b in s.pairs]
+    print(table(("server", "pair", "libretranslate"), rows))
+    for s in servers:
+        limit = f"{s.char_limit} characters per text" if s.char_limit else "no character limit"
+        print(f"{s.endpoint.shown}: {len(s.pairs)} pairs, {limit}", file=sys.stderr)
     return 0
 
 

@@ -13,6 +13,7 @@ from .model import (
     CheckConfig,
     Config,
     LengthConfig,
+    LibreTranslateConfig,
     ReleaseConfig,
     TranslateConfig,
 )
@@ -24,6 +25,7 @@ __all__ = [
     "CheckConfig",
     "Config",
     "LengthConfig",
+    "LibreTranslateConfig",
     "ReleaseConfig",
     "TranslateConfig",
     "config_from_dict",

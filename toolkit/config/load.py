@@ -17,10 +17,20 @@ from typing import Any
 
 from .. import choices
 from ..document.model import is_safe_href
+from ..endpoints import parse_endpoint
 from ..errors import ConfigError, Location, raise_all
 from ..prefixes import validate_prefixes
 from .lines import KeyLines
-from .model import CONFIG_NAME, BuildConfig, CheckConfig, Config, LengthConfig, ReleaseConfig, TranslateConfig
+from .model import (
+    CONFIG_NAME,
+    BuildConfig,
+    CheckConfig,
+    Config,
+    LengthConfig,
+    LibreTranslateConfig,
+    ReleaseConfig,
+    TranslateConfig,
+)
 from .reader import Problems, TableReader
 
 _TABLES = ("project", "paths", "segmentation", "translate", "check", "release", "links", "build")
@@ -98,14 +108,25 @@ def config_from_dict(data: Mapping[str, Any], root: Path, text: str = "") -> Con
 
 
 def override(config: Config, **choices_made: Any) -> Config:
-    """``config`` with command-line choices applied (``engine``, ``device``, ``formats``, ``fallback``), validated
+    """``config`` with command-line choices applied (``engine``, ``device``, ``urls``, ``formats``, ``fallback``), validated
     by the same rules as toolkit.toml; None leaves a setting as configured."""
     problems = Problems("command line", KeyLines(""))
     result = config
     translate = {k: v for k, v in choices_made.items() if k in ("engine", "device") and v is not None}
+    urls = choices_made.get("urls")
+    if urls and translate.get("engine", "libretranslate") != "libretranslate":
+        problems.error(("translate", "url"), f"--url is for the libretranslate engine, not {translate['engine']}")
+    elif urls:
+        translate["engine"] = "libretranslate"  # a server named on the command line is the engine wanted
     if translate:
         reader = TableReader(problems, ("translate",), translate)
         result = replace(result, translate=replace(result.translate, **{k: _translate_value(reader, k) for k in translate}))
+    if urls:
+        reader = TableReader(problems, ("translate", "libretranslate"), {"urls": list(urls)})
+        none: tuple[str, ...] = ()
+        servers = reader.value("urls", none, _urls_problem("--url"), lambda v: tuple(str(u).strip() for u in v))
+        libretranslate = replace(result.translate.libretranslate, urls=servers)
+        result = replace(result, translate=replace(result.translate, libretranslate=libretranslate))
     build = {k: v for k, v in choices_made.items() if k in ("formats", "fallback") and v is not None}
     if build:
         reader = TableReader(problems, ("build",), {k: list(v) if k == "formats" else v for k, v in build.items()})
@@ -182,10 +203,60 @@ def _paths(table: TableReader) -> dict[str, str]:
 
 
 def _translate(table: TableReader) -> TranslateConfig:
-    result = TranslateConfig(**{key: _translate_value(table, key) for key in _TRANSLATE_KEYS if key in table})
+    values = {key: _translate_value(table, key) for key in _TRANSLATE_KEYS if key in table}
     table.used.update(_TRANSLATE_KEYS)
+    values["libretranslate"] = _libretranslate(table.sub("libretranslate"))
+    table.finish()
+    return TranslateConfig(**values)
+
+
+def _libretranslate(table: TableReader) -> LibreTranslateConfig:
+    """``[translate.libretranslate]``: servers, key, request sizes (every key optional; the engine wants a URL)."""
+    default = LibreTranslateConfig()
+    name = table.name
+    urls = default.urls
+    if "url" in table and "urls" in table:
+        table.error("urls", f"{name}: give url or urls, not both")
+    elif "url" in table:
+        urls = table.value("url", urls, lambda v: _url_problem(f"{name}.url", v), lambda v: (str(v).strip(),))
+    else:
+        urls = table.value("urls", urls, _urls_problem(name), lambda v: tuple(str(u).strip() for u in v))
+    table.used.update(("url", "urls"))
+    if "api_key" in table and "api_key_env" in table:
+        table.error("api_key", f"{name}: give api_key or api_key_env, not both")
+
+    def key_problem(key: str) -> Any:
+        return lambda v: None if isinstance(v, str) else f"{name}.{key} must be a string"  # never echo a key
+
+    result = LibreTranslateConfig(
+        urls=urls,
+        api_key=table.value("api_key", default.api_key, key_problem("api_key"), str),
+        api_key_env=table.value("api_key_env", default.api_key_env, key_problem("api_key_env"), str),
+        concurrency=table.integer("concurrency", default.concurrency, 1, 64),
+        timeout=table.number("timeout", default.timeout, 1, 3600),
+        batch=table.integer("batch", default.batch, 1, 1024),
+    )
     table.finish()
     return result
+
+
+def _url_problem(name: str, value: Any) -> str | None:
+    if not isinstance(value, str):
+        return f"{name} must be a URL string, not {value!r}"
+    try:
+        parse_endpoint(value)
+    except ValueError as exc:
+        return f"{name} is not a usable server URL: {exc}"
+    return None
+
+
+def _urls_problem(name: str) -> Any:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, list) or not value:
+            return f"{name}.urls must be a list of URLs, not {value!r}"
+        return next((p for v in value if (p := _url_problem(f"{name}.urls", v))), None)
+
+    return check
 
 
 _TRANSLATE_KEYS = ("engine", "tm_threshold", "batch_size", "beam_size", "device", "compute_type", "threads")

@@ -14,6 +14,24 @@ CONFIG_NAME = "toolkit.toml"
 
 
 @dataclass(frozen=True)
+class LibreTranslateConfig:
+    """``[translate.libretranslate]`` in toolkit.toml, and ``--url`` on the command line."""
+
+    urls: tuple[str, ...] = ()
+    """Base URLs of the servers (``http://127.0.0.1:5000``); several make a pool."""
+    api_key: str = field(default="", repr=False)
+    """The key itself (prefer ``api_key_env``: toolkit.toml is usually committed)."""
+    api_key_env: str = ""
+    """Name of the environment variable holding the key."""
+    concurrency: int = 2
+    """Requests in flight per server: one being translated, one on its way, so the server never idles."""
+    timeout: float = 120.0
+    """Seconds to wait for one answer before retrying."""
+    batch: int = 16
+    """Most sentences per request."""
+
+
+@dataclass(frozen=True)
 class TranslateConfig:
     """``[translate]``: machine pre-translation (docs/translate.md)."""
 
@@ -28,6 +46,7 @@ class TranslateConfig:
     compute_type: str = "auto"
     threads: int = 0
     """CTranslate2 threads; 0 lets it choose."""
+    libretranslate: LibreTranslateConfig = field(default_factory=LibreTranslateConfig)
 
 
 @dataclass(frozen=True)

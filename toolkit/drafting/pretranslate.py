@@ -24,7 +24,7 @@ rather than overwrite their work.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,7 +38,7 @@ from ..files import write_if_changed
 from ..glossary import Glossary
 from ..workspace import Project, Statement
 from . import translation_memory
-from .engines import Engine, create
+from .engines import Engine, Limited, create
 from .protection import NOTE_PREFIXES, protect, restore
 from .translate_settings import TranslateSettings, translate_settings
 
@@ -134,9 +134,10 @@ def translate(
     progress: Progress | None = None,
     settings: TranslateSettings | None = None,
     engine_object: Engine | None = None,
+    urls: list[str] | None = None,
 ) -> TranslateResult:
     """Fill the empty entries of the selected catalogs; see the module docstring for the order."""
-    settings = settings or translate_settings(project.config, engine, device)
+    settings = settings or translate_settings(project.config, engine, device, urls)
     chosen = engine_object or create(settings.engine, settings.options)
     result = TranslateResult(chosen.name, dry_run)
     source = project.config.source_language
@@ -149,6 +150,8 @@ def translate(
     for language in languages:
         if language.work and not dry_run:  # a dry run counts; it loads no model
             chosen.prepare(source, language.lang)
+            if isinstance(chosen, Limited):
+                _check_limits(chosen, language, glossary, project.config.digits, source)
             result.models[language.lang] = chosen.describe(source, language.lang)
         for catalog in language.catalogs:
             catalog.result.mt = sum(1 for targets in language.work.values() for c, _ in targets if c is catalog)
@@ -168,6 +171,16 @@ def translate(
     result.seconds = time.perf_counter() - started
     result.written = list(dict.fromkeys(result.written))
     return result
+
+
+def _check_limits(engine: Limited, language: _Language, glossary: Glossary, digits: Mapping[str, str], source: str) -> None:
+    """A text the engine would refuse (a server's character limit) stops the run now, before anything is written."""
+    for msgid, targets in language.work.items():
+        for text in protect(msgid, language.lang, glossary, digits).requests:
+            problem = engine.refusal(text, source, language.lang)
+            if problem is not None:
+                catalog, entry = targets[0]
+                raise EngineError(problem, Location(catalog.shown, entry.linenum or None))
 
 
 def _plan(project: Project, lang: str, selected: set[str], settings: TranslateSettings) -> _Language:

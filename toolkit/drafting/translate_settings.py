@@ -19,15 +19,19 @@ class TranslateSettings:
     options: EngineOptions = field(default_factory=EngineOptions)
 
 
-def translate_settings(config: Config, engine: str | None = None, device: str | None = None) -> TranslateSettings:
-    """Settings from ``config``'s ``[translate]`` table, with the command line's ``engine`` and ``device`` applied."""
-    table = override(config, engine=engine, device=device).translate
+def translate_settings(
+    config: Config, engine: str | None = None, device: str | None = None, urls: list[str] | None = None
+) -> TranslateSettings:
+    """Settings from ``config``'s ``[translate]`` table, with the command line's ``engine``, ``device`` and
+    server ``urls`` (which imply the libretranslate engine) applied."""
+    table = override(config, engine=engine, device=device, urls=urls).translate
     options = EngineOptions(
         device=table.device,
         beam_size=table.beam_size,
         compute_type=table.compute_type,
         threads=table.threads,
         max_batch_size=table.batch_size,
+        libretranslate=table.libretranslate,
     )
     return TranslateSettings(table.engine, table.tm_threshold, table.batch_size, options)
 

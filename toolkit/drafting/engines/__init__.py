@@ -8,7 +8,7 @@ engine would use (``describe``) costs no model load, and ``prepare`` fails
 fast -- before any file is written -- when a pair cannot be translated.
 
 >>> sorted(ENGINES)
-['argos', 'pseudo']
+['argos', 'libretranslate', 'pseudo']
 >>> engine = create("pseudo", EngineOptions())
 >>> engine.translate_batch(["Act now."], "en", "fr")
 ['[Ááçţ ñôôŵ.]']
@@ -17,12 +17,13 @@ fast -- before any file is written -- when a pair cannot be translated.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Protocol
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 from ...choices import DEVICES
 from ...errors import EngineError
 from .argos import ArgosEngine
+from .libretranslate import LibreTranslateEngine, LibreTranslateOptions
 from .pseudo import PseudoEngine
 
 
@@ -40,6 +41,8 @@ class EngineOptions:
     """CTranslate2 intra-op threads; 0 lets it choose (all physical cores)."""
     max_batch_size: int = 32
     """Segments per CTranslate2 call (sorted by length, so padding stays small)."""
+    libretranslate: LibreTranslateOptions = field(default_factory=LibreTranslateOptions)
+    """Servers, key and request sizes of the ``libretranslate`` engine."""
 
 
 class Engine(Protocol):
@@ -60,10 +63,19 @@ class Engine(Protocol):
         """One translation per text, in order."""
 
 
+@runtime_checkable
+class Limited(Protocol):
+    """An engine that refuses some texts outright (a server's character limit): asked during planning."""
+
+    def refusal(self, text: str, source: str, target: str) -> str | None:
+        """Why ``text`` would be refused, or None."""
+
+
 EngineFactory = Callable[[EngineOptions], Engine]
 
 ENGINES: dict[str, EngineFactory] = {
     ArgosEngine.name: ArgosEngine,
+    LibreTranslateEngine.name: LibreTranslateEngine,
     PseudoEngine.name: PseudoEngine,
 }
 
@@ -76,4 +88,4 @@ def create(name: str, options: EngineOptions) -> Engine:
     return factory(options)
 
 
-__all__ = ["DEVICES", "ENGINES", "Engine", "EngineOptions", "create"]
+__all__ = ["DEVICES", "ENGINES", "Engine", "EngineOptions", "Limited", "create"]
