@@ -24,6 +24,7 @@ from .model import (
     Text,
     is_safe_href,
     iter_blocks,
+    iter_inline,
     iter_links,
     plain_text,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "Text",
     "is_safe_href",
     "iter_blocks",
+    "iter_inline",
     "iter_links",
     "plain_text",
 ]

@@ -167,14 +167,17 @@ def iter_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
             yield from iter_blocks(block.blocks)
 
 
+def iter_inline(content: Content) -> Iterator[Inline]:
+    """Every inline node, depth first in reading order: a span, then what it holds."""
+    for node in content:
+        yield node
+        if isinstance(node, (Strong, Emphasis, Link)):
+            yield from iter_inline(node.children)
+
+
 def iter_links(content: Content) -> Iterator[Link]:
     """Links in inline content, in reading order."""
-    for node in content:
-        if isinstance(node, Link):
-            yield node
-            yield from iter_links(node.children)
-        elif isinstance(node, (Strong, Emphasis)):
-            yield from iter_links(node.children)
+    return (node for node in iter_inline(content) if isinstance(node, Link))
 
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})

@@ -32,6 +32,7 @@ from .. import catalogs
 from ..catalogs import Counts, draft_record
 from ..config import Config
 from ..document import Content, Document, Emphasis, Inline, Link, Strong, iter_links
+from ..document.compare import emphasis_differences
 from ..document.markup import parse
 from ..errors import Location, Notice
 from ..segmentation.rules import SentenceRules
@@ -195,21 +196,7 @@ def compare_markup(source: Content, translation: Content, overrides: Mapping[str
         messages.append(f"link to {href} is missing in the translation")
     for href in sorted(have - want):
         messages.append(f"link to {href} is not in the source (nor its [links] override)")
-    for kind, name in ((Strong, "bold"), (Emphasis, "italic")):
-        a, b = _count(source, kind), _count(translation, kind)
-        if a != b:
-            messages.append(f"{name}: {a} in the source, {b} in the translation")
-    return messages
-
-
-def _count(content: Content, kind: type[Strong] | type[Emphasis]) -> int:
-    total = 0
-    for node in content:
-        if isinstance(node, kind):
-            total += 1
-        if isinstance(node, (Strong, Emphasis, Link)):
-            total += _count(node.children, kind)
-    return total
+    return [*messages, *emphasis_differences(source, translation)]
 
 
 def link_overrides(config: Config, lang: str) -> dict[str, str]:

@@ -30,6 +30,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import assert_never
 
 from ...document import Code, Content, Emphasis, Inline, LineBreak, Link, Strong, Text
 
@@ -97,6 +98,8 @@ def _rebuild(content: Content, cursor: _Cursor) -> Content:
             out.append(Emphasis(_rebuild(node.children, cursor)))
         elif isinstance(node, Link):
             out.append(Link(node.href, _rebuild(node.children, cursor), node.title))
+        else:
+            assert_never(node)
     return tuple(out)
 
 

@@ -24,6 +24,7 @@ import io
 import re
 import zipfile
 from dataclasses import replace
+from typing import assert_never
 
 import docx
 from docx.document import Document as WordDocument
@@ -152,6 +153,8 @@ class _Writer:
                 out.extend(self._blocks(block.blocks, depth, quoted=True))
             elif isinstance(block, Rule):
                 out.append(paragraph(None, self.script, rule=True))
+            else:
+                assert_never(block)
         return out
 
     def _list(self, block: ListBlock, depth: int, quoted: bool) -> list[BaseOxmlElement]:
@@ -217,6 +220,8 @@ class _Writer:
                 parent.append(run(node.text, replace(fmt, code=True), False, self.script))
             elif isinstance(node, LineBreak):
                 parent.append(line_break())
+            else:
+                assert_never(node)  # a new inline kind must be rendered, never dropped
 
     # --- styles, languages, header and footer ------------------------------
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, assert_never
 
 import jinja2
 from markupsafe import Markup, escape
@@ -210,7 +210,7 @@ def _block(block: Block, rtl: bool, shift: int) -> Markup:
         return Markup(f"<blockquote>\n{blocks_html(block.blocks, rtl, shift)}\n</blockquote>")
     if isinstance(block, Rule):
         return Markup("<hr>")
-    raise TypeError(f"unknown block {block!r}")  # pragma: no cover - the model has no other blocks
+    assert_never(block)
 
 
 def _item(blocks: tuple[Block, ...], rtl: bool, shift: int) -> Markup:
@@ -253,6 +253,8 @@ def _inline(content: Content, rtl: bool) -> Markup:
             out.append(Markup("<code>{}</code>").format(node.text))
         elif isinstance(node, LineBreak):
             out.append(Markup("<br>"))
+        else:
+            assert_never(node)  # a new inline kind must be rendered, never dropped
     return Markup("").join(out)
 
 
