@@ -160,3 +160,17 @@ def test_seed_statements_read_without_warnings(example) -> None:  # type: ignore
         doc = read_markdown(path.read_bytes(), f"sources/{path.name}", path.stem, warnings)
         assert warnings == []
         assert doc.blocks
+
+
+def test_every_front_matter_mistake_of_a_source_is_reported_in_one_run(tmp_path: Path) -> None:
+    from helpers import make_project, run_stk
+
+    text = "---\ntitle: A title\ndate: 2025-02-30\nkind: [a, b]\nauthor:\n---\n\nBody.\n"
+    root = make_project(tmp_path / "p", {"x": text})
+    run = run_stk("extract", "--project", str(root))
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stderr.splitlines() == [
+        "sources/x.md:1: Source error: front matter lacks 'author' (required: title, date, kind, author)",
+        "sources/x.md:3: Source error: date 2025-02-30 does not exist (day is out of range for month)",
+        "sources/x.md:4: Source error: 'kind' must be text, e.g. press release, statement, joint letter",
+    ], run.stderr

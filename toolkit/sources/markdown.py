@@ -24,7 +24,7 @@ from rapidfuzz import fuzz
 
 from ..document import KINDS, Block, Content, Document, Heading, ListBlock, ListItem, Meta, Paragraph, Quote, Rule
 from ..document.markup import content_from_tokens, new_parser
-from ..errors import Location, Notice, SourceError
+from ..errors import Location, Notice, SourceError, ToolkitError, raise_all
 from .soft_breaks import soft_break_warning
 
 _PARSER = new_parser()
@@ -97,43 +97,61 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str
 
 
 def _meta(raw: dict[str, Any], key_lines: dict[str, int], path: str, warnings: list[Notice]) -> Meta:
+    """The front matter's values; every mistake in it is reported together (one run shows them all)."""
+    errors: list[ToolkitError] = []
+
     def where(key: str) -> Location:
         return Location(path, key_lines.get(key, 1))
 
-    for key in _REQUIRED:
-        if raw.get(key) in (None, ""):
-            raise SourceError(f"front matter lacks '{key}' (required: {', '.join(_REQUIRED)})", Location(path, 1))
+    missing = [key for key in _REQUIRED if raw.get(key) in (None, "")]
+    if missing:
+        lacks = ", ".join(f"'{key}'" for key in missing)
+        errors.append(SourceError(f"front matter lacks {lacks} (required: {', '.join(_REQUIRED)})", Location(path, 1)))
     for key in raw:
         if key not in _REQUIRED and key not in _OPTIONAL:
             warnings.append(Notice(where(str(key)), "source-unknown-key", f"unknown front-matter key '{key}' ignored"))
 
-    date_text = raw["date"]
-    if not isinstance(date_text, str) or not _ISO_DATE.fullmatch(date_text.strip()):
-        raise SourceError(f"date must be an ISO date like 2025-01-14, not {date_text!r}", where("date"))
-    try:
-        date = dt.date.fromisoformat(date_text.strip())
-    except ValueError as exc:
-        raise SourceError(f"date {date_text.strip()} does not exist ({exc})", where("date")) from None
+    date = dt.date(1970, 1, 1)
+    date_text = raw.get("date")
+    if date_text not in (None, ""):
+        if not isinstance(date_text, str) or not _ISO_DATE.fullmatch(date_text.strip()):
+            errors.append(SourceError(f"date must be an ISO date like 2025-01-14, not {date_text!r}", where("date")))
+        else:
+            try:
+                date = dt.date.fromisoformat(date_text.strip())
+            except ValueError as exc:
+                errors.append(SourceError(f"date {date_text.strip()} does not exist ({exc})", where("date")))
 
-    kind = read_kind(raw["kind"], where("kind"), warnings)
+    kind = "statement"
+    if raw.get("kind") not in (None, ""):
+        try:
+            kind = read_kind(raw["kind"], where("kind"), warnings)
+        except SourceError as exc:
+            errors.append(exc)
 
     def field(key: str) -> Content | None:
         value = raw.get(key)
-        if value is None:
+        if value is None or value == "":
             return None
         if not isinstance(value, str):
-            raise SourceError(f"'{key}' must be text", where(key))
-        return _inline(value, where(key), warnings)
+            errors.append(SourceError(f"'{key}' must be text", where(key)))
+            return None
+        try:
+            return _inline(value, where(key), warnings)
+        except SourceError as exc:
+            errors.append(exc)
+            return None
 
-    title, author = field("title"), field("author")
+    title, author, subtitle, place = field("title"), field("author"), field("subtitle"), field("place")
+    raise_all(sorted(errors, key=lambda e: e.location.line or 0 if e.location else 0))
     assert title is not None and author is not None
     return Meta(
         title=title,
         date=date,
         kind=kind,
         author=author,
-        subtitle=field("subtitle"),
-        place=field("place"),
+        subtitle=subtitle,
+        place=place,
         lines={k: v for k, v in key_lines.items() if k in _REQUIRED + _OPTIONAL},
     )
 
