@@ -80,7 +80,7 @@ def test_status_totals_and_json(project: Path) -> None:
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     fr = next(r for r in data["statements"] if r["lang"] == "fr")
-    assert (fr["mt_unreviewed"], fr["qa_errors"], fr["ready"], fr["untranslated"]) == (3, 0, False, 1)
+    assert (fr["mt_unreviewed"], fr["qa_errors"], fr["ready"], fr["counts"]["untranslated"]) == (3, 0, False, 1)
     assert data["languages"]["ar"]["ready"] is True and data["total"]["qa_errors"] == 1
 
 

@@ -48,8 +48,9 @@ def test_init_then_extract_then_status(tmp_path: Path) -> None:
     assert run.returncode == 0
     assert {row["lang"] for row in data["statements"]} == {"fr", "es", "ar"}
     fr = next(r for r in data["statements"] if r["lang"] == "fr")
-    assert fr["translated"] == 2 and fr["untranslated"] == fr["segments"] - 2  # the two names are pre-filled
-    assert data["total"]["segments"] == 3 * fr["segments"]
+    counts = fr["counts"]
+    assert counts["translated"] == 2 and counts["untranslated"] == counts["segments"] - 2  # the two names are pre-filled
+    assert data["total"]["counts"]["segments"] == 3 * counts["segments"]
 
 
 def test_python_dash_m_is_stk(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pathlib
 
 import pytest
 from helpers import statement
@@ -162,7 +163,7 @@ def test_seed_statements_read_without_warnings(example) -> None:  # type: ignore
         assert doc.blocks
 
 
-def test_every_front_matter_mistake_of_a_source_is_reported_in_one_run(tmp_path: Path) -> None:
+def test_every_front_matter_mistake_of_a_source_is_reported_in_one_run(tmp_path: pathlib.Path) -> None:
     from helpers import make_project, run_stk
 
     text = "---\ntitle: A title\ndate: 2025-02-30\nkind: [a, b]\nauthor:\n---\n\nBody.\n"

@@ -129,7 +129,7 @@ def _status_json(r: api.StatusRow) -> dict[str, Any]:
         "statement": r.slug,
         "lang": r.lang,
         "catalog": r.catalog,
-        **r.counts.as_json(),
+        "counts": r.counts.as_json(),
         "mt_unreviewed": r.mt_unreviewed,
         "words_mt_unreviewed": r.words_mt_unreviewed,
         "qa_errors": r.qa_errors,

@@ -281,7 +281,7 @@ def _manifest(
             languages[lang] = info
         meta = st.doc.meta
         entries.append(
-            {"slug": st.slug, "title": st.title, "date": meta.date.isoformat(), "kind": meta.kind, "languages": languages}
+            {"statement": st.slug, "title": st.title, "date": meta.date.isoformat(), "kind": meta.kind, "languages": languages}
         )
     data = {
         "name": name,
