@@ -7,11 +7,15 @@ so bad input leaves every file as it was.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import polib
+
 from . import catalogs
-from .catalogs import Counts, draft_record, pofile
+from .catalogs import Counts, draft_record, pofile, saving
 from .checks import CHECKS, CheckReport, Issue, check_project
 from .config import CONFIG_NAME, DEFAULT_CONFIG, Config, load_config
 from .drafting import packages as _models
@@ -104,41 +108,53 @@ class ExtractResult:
 
 
 def extract(project: Project, slugs: list[str] | None = None) -> ExtractResult:
-    """Write each statement's POT and create or merge its PO file in every target language."""
+    """Write each statement's POT and create or merge its PO file in every target language.
+
+    A catalog is written only if it still holds what was read; when a translator saved it
+    meanwhile, the merge is done again on top of their save (:mod:`toolkit.catalogs.saving`).
+    """
     stamp = catalogs.now()
     statements = project.select(slugs)
     names_by_slug = {s.slug: catalogs.name_ids(s.segments) for s in statements}
+    langs = project.config.target_languages
 
     # 1. Read and validate everything that exists before computing anything.
     old_templates = {s.slug: project.read_template(s.slug) for s in statements}
     old_catalogs = {
-        (lang, s.slug): project.read_catalog(lang, s.slug) for s in statements for lang in project.config.target_languages
+        (lang, s.slug): saving.read(project.catalog_path(lang, s.slug), project.shown(project.catalog_path(lang, s.slug)), lang)
+        for s in statements
+        for lang in langs
     }
 
-    # 2. Compute every new file.
-    outputs: list[tuple[Path, bytes | None]] = []  # None: unchanged
+    # 2. Compute every new file (a catalog comes with its merge, to redo it on a translator's save).
+    Merge = Callable[[polib.POFile | None], polib.POFile]
+    outputs: list[tuple[Path, bytes | None, saving.Snapshot | None, Merge | None]] = []  # None: unchanged
     for st in statements:
         template = catalogs.build_template(st.doc, st.segments, project.template_info, stamp)
         old_template = old_templates[st.slug]
         if old_template is not None and catalogs.equivalent(template, old_template):
             template = old_template  # keep its creation date: no churn
-            outputs.append((project.template_path(st.slug), None))
+            outputs.append((project.template_path(st.slug), None, None, None))
         else:
-            outputs.append((project.template_path(st.slug), pofile.render(template)))
-        for lang in project.config.target_languages:
+            outputs.append((project.template_path(st.slug), pofile.render(template), None, None))
+        for lang in langs:
             old = old_catalogs[(lang, st.slug)]
-            new = catalogs.merge(template, old, lang, names_by_slug[st.slug], project.template_info, st.doc, stamp)
-            unchanged = old is not None and catalogs.equivalent(new, old)
-            outputs.append((project.catalog_path(lang, st.slug), None if unchanged else pofile.render(new)))
+            names, info = names_by_slug[st.slug], project.template_info
+            merge = functools.partial(catalogs.merge, template, lang=lang, names=names, info=info, doc=st.doc, stamp=stamp)
+            outputs.append((old.path, saving.merged(old, merge), old, merge))
 
-    # 3. Write.
+    # 3. Write: a template is the toolkit's; a catalog only if nobody saved it meanwhile (else merged again).
     result = ExtractResult(warnings=[f"{loc}: {msg}" for loc, msg in project.warnings])
-    for path, data in outputs:
+    for path, data, snapshot, remerge in outputs:
         shown = project.shown(path)
-        if data is not None and write_if_changed(path, data):
-            result.written.append(shown)
+        if snapshot is None or remerge is None:
+            written = data is not None and write_if_changed(path, data)
         else:
-            result.unchanged.append(shown)
+            saved = saving.save(snapshot, data, functools.partial(saving.merged, merge=remerge), "extract")
+            written = saved.written
+            if saved.remerged:
+                result.warnings.append(f"{shown}: saved by someone else while extract ran: merged again, their changes kept")
+        (result.written if written else result.unchanged).append(shown)
     return result
 
 
