@@ -334,7 +334,7 @@ def _named(path: Path) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        if exc.filename is None or str(exc.filename).startswith(str(path.parent / f".{path.name}.")):
+        if exc.errno is not None and (exc.filename is None or str(exc.filename).startswith(str(path.parent / f".{path.name}."))):
             raise OSError(exc.errno, exc.strerror, str(path)) from exc
         raise
 
