@@ -17,6 +17,7 @@ from typing import Any
 
 from babel import Locale, UnknownLocaleError
 
+from . import characters
 from .errors import ConfigError, Location
 from .languages import DIGIT_SYSTEMS
 from .segmentation.segments import UNITS
@@ -197,6 +198,12 @@ def config_from_dict(data: Mapping[str, Any], root: Path, text: str = "") -> Con
             if not isinstance(value, kind):
                 raise ConfigError(
                     f"{section}.{key} must be a {kind.__name__}, not {type(value).__name__}",
+                    Location(CONFIG_NAME, _line(text, key)),
+                )
+            bad = characters.forbidden(value) if isinstance(value, str) else []
+            if bad:  # TOML's \u0001 escape: no DOCX or HTML header can hold it
+                raise ConfigError(
+                    f"{section}.{key} holds {characters.describe(bad[0])}, an invisible control character: delete it",
                     Location(CONFIG_NAME, _line(text, key)),
                 )
             values[attr] = value

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import characters
 from ..errors import ConfigError, Location
 
 _BUILT_IN: dict[str, dict[str, str]] = {
@@ -121,6 +122,12 @@ def parse_overrides(raw: Any, where: Location) -> dict[str, dict[str, str]]:
                 raise ConfigError(f"build.labels.{lang}.{key} is not a label (labels: {', '.join(KEYS)})", where)
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"build.labels.{lang}.{key} must be a non-empty string", where)
+            bad = characters.forbidden(value)
+            if bad:
+                raise ConfigError(
+                    f"build.labels.{lang}.{key} holds {characters.describe(bad[0])}, an invisible control character: delete it",
+                    where,
+                )
             if key == "page" and ("{page}" not in value or "{pages}" not in value):
                 raise ConfigError(f"build.labels.{lang}.page must contain {{page}} and {{pages}}", where)
         result[str(lang)] = {str(k): str(v) for k, v in table.items()}

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 from markdown_it.token import Token
 
+from .. import characters
 from ..document import KINDS, Block, Content, Document, Heading, ListBlock, ListItem, Meta, Paragraph, Quote, Rule
 from ..document.markup import content_from_tokens, new_parser
 from ..errors import Location, SourceError
@@ -50,6 +51,7 @@ def decode_source(data: bytes, path: str) -> str:
 def read_markdown(data: bytes, path: str, slug: str, warnings: list[tuple[Location, str]]) -> Document:
     """Read one statement. ``warnings`` receives (location, message) for what was dropped."""
     text = decode_source(data, path)
+    check_characters(text, path, warnings)
     lines = text.split("\n")
     meta_raw, meta_lines, body_start = _front_matter(lines, path)
     meta = _meta(meta_raw, meta_lines, path, warnings)
@@ -60,6 +62,30 @@ def read_markdown(data: bytes, path: str, slug: str, warnings: list[tuple[Locati
     builder = _BlockBuilder(tokens, path, warnings)
     blocks = builder.blocks(0, len(tokens))
     return Document(slug=slug, path=path, lang="en", meta=meta, blocks=blocks)
+
+
+def check_characters(text: str, path: str, warnings: list[tuple[Location, str]]) -> None:
+    """Refuse a control character no output can hold; report invisible separators, kept as they are."""
+    index = characters.first_forbidden(text)
+    if index is not None:
+        line, column = characters.position(text, index)
+        raise SourceError(
+            f"{characters.describe(text[index])} at column {column}: an invisible control character "
+            "that no DOCX, HTML or TMX file can hold; delete it",
+            Location(path, line),
+        )
+    seen: set[tuple[int, str]] = set()
+    for match in re.finditer(f"[{characters.SEPARATORS}]", text):
+        line, column = characters.position(text, match.start())
+        if (line, match.group()) not in seen:
+            seen.add((line, match.group()))
+            warnings.append(
+                (
+                    Location(path, line),
+                    f"{characters.describe(match.group())} at column {column} (an invisible line break pasted "
+                    "from Word or a web page): kept; remove it from the source unless it is meant",
+                )
+            )
 
 
 # --- front matter -----------------------------------------------------------
@@ -74,11 +100,14 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
         raise SourceError("front matter is not closed: add a line '---' after it", Location(path, 1))
-    block = "\n".join(lines[1:end])
+    # YAML ends lines at U+2028, U+2029 and U+0085 too: hide them from it, as from polib.
+    block, back = characters.shield("\n".join(lines[1:end]), characters.SEPARATORS)
     try:
         # BaseLoader keeps every scalar as the text the author wrote: safe_load would turn
         # `author: yes` into True and `date: 2025-02-30` into an uncaught ValueError.
         data = yaml.load(block, Loader=yaml.BaseLoader) if block.strip() else {}
+    except RecursionError:  # PyYAML's composer recurses once per level of [[[...]]]
+        raise SourceError("malformed front matter: nested too deeply (values are plain text)", Location(path, 2)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -86,6 +115,7 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str
         raise SourceError(f"malformed front matter: {problem}", Location(path, line)) from None
     if not isinstance(data, dict):
         raise SourceError("front matter must be 'key: value' lines", Location(path, 2))
+    data = {key: characters.unshield(value, back) if isinstance(value, str) else value for key, value in data.items()}
     key_lines: dict[str, int] = {}
     for number, line in enumerate(lines[1:end], 2):
         match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
