@@ -20,7 +20,6 @@ from toolkit.drafting import packages
 from toolkit.errors import ModelPackageError
 
 pytestmark = pytest.mark.slow
-UNFIXED = pytest.mark.xfail(strict=True, reason="issue 12 finding 5, reproduced before the fix")
 
 
 def unpacked(archive: Path, into: Path) -> Path:
@@ -65,7 +64,6 @@ def translates(home: Path, tmp_path: Path, lang: str = "fr") -> str:
 CONFIG = '[project]\nname = "M"\ntarget_languages = ["fr", "es"]\n'
 
 
-@UNFIXED
 def test_a_corrupt_model_bin_leaves_the_working_model_installed_and_usable(
     tmp_path: Path,
     home: Path,
@@ -84,7 +82,6 @@ def test_a_corrupt_model_bin_leaves_the_working_model_installed_and_usable(
     assert translates(home, tmp_path) == "The Court is independent."
 
 
-@UNFIXED
 def test_model_bin_as_a_folder_is_refused_before_anything_is_touched(
     tmp_path: Path,
     home: Path,
@@ -104,7 +101,6 @@ def test_model_bin_as_a_folder_is_refused_before_anything_is_touched(
     assert installed(home) == before
 
 
-@UNFIXED
 def test_a_broken_sentencepiece_model_is_refused(tmp_path: Path, home: Path, tiny_packages: dict[str, Path]) -> None:  # noqa: F811
     package = unpacked(tiny_packages["copy-fr"], tmp_path / "bad")
     (package / "sentencepiece.model").write_bytes(b"not a sentencepiece model")
@@ -118,7 +114,6 @@ def test_a_broken_sentencepiece_model_is_refused(tmp_path: Path, home: Path, tin
     assert translates(home, tmp_path) == "The Court is independent."
 
 
-@UNFIXED
 def test_a_folder_named_like_another_pairs_package_never_uninstalls_it(
     tmp_path: Path,
     home: Path,
@@ -140,7 +135,6 @@ def test_a_folder_named_like_another_pairs_package_never_uninstalls_it(
     assert translates(home, tmp_path, "es") == "The Court is independent."
 
 
-@UNFIXED
 @pytest.mark.parametrize(
     ("metadata", "reason"),
     [

@@ -290,7 +290,7 @@ def remove_stale_temps(folder: Path) -> list[str]:
     for name in names:
         match = _TEMP.match(name)
         if match is not None:
-            stale = not _alive(int(match.group("pid")))
+            stale = not is_alive(int(match.group("pid")))
         else:
             old = _OLD_TEMP.match(name)
             try:
@@ -303,7 +303,8 @@ def remove_stale_temps(folder: Path) -> list[str]:
     return removed
 
 
-def _alive(pid: int) -> bool:
+def is_alive(pid: int) -> bool:
+    """Whether a process with this id runs (on this machine)."""
     if pid == os.getpid():
         return True
     try:
