@@ -298,8 +298,9 @@ def remove_stale_temps(folder: Path) -> list[str]:
             except OSError:
                 stale = False
         if stale:
-            _unlink(folder / name)
-            removed.append(name)
+            with contextlib.suppress(OSError):  # a read-only folder: leave it, the write will say why
+                _unlink(folder / name)
+                removed.append(name)
     return removed
 
 
@@ -359,40 +360,41 @@ def replace_folder(folder: Path, files: Mapping[str, bytes]) -> FolderChange:
     a crash or a full disk at any moment leaves the old folder whole, or the new one. When the
     contents are already identical nothing is touched. Leftovers of an earlier crash are removed.
     """
-    change = FolderChange()
-    old = _tree(folder)
-    for rel in sorted(files):
-        (change.unchanged if old.get(rel) == files[rel] else change.written).append(rel)
-    change.removed = sorted(set(old) - set(files))
-    folder.parent.mkdir(parents=True, exist_ok=True)
-    remove_leftovers(folder)
-    if not change.written and not change.removed:
-        return change
-    new = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
-    try:
-        for rel, data in files.items():
-            path = new / rel
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with open(path, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.chmod(path, 0o666 & ~_umask())
-        os.chmod(new, 0o777 & ~_umask())
-        if not folder.exists():
-            os.rename(new, folder)
+    with _named(folder):
+        change = FolderChange()
+        old = _tree(folder)
+        for rel in sorted(files):
+            (change.unchanged if old.get(rel) == files[rel] else change.written).append(rel)
+        change.removed = sorted(set(old) - set(files))
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(folder)
+        if not change.written and not change.removed:
             return change
-        if not exchange(new, folder):
-            # Two renames: between them the old tree waits as .<name>.old-*, restored by the next run.
-            parked = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old-", dir=folder.parent))
-            os.rename(folder, parked / folder.name)
-            os.rename(new, folder)
-            new = parked
-    except BaseException:
-        shutil.rmtree(new, ignore_errors=True)
-        raise
-    shutil.rmtree(new, ignore_errors=True)  # after the swap, the old tree
-    return change
+        new = Path(tempfile.mkdtemp(prefix=f".{folder.name}.new-", dir=folder.parent))
+        try:
+            for rel, data in files.items():
+                path = new / rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                with open(path, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.chmod(path, 0o666 & ~_umask())
+            os.chmod(new, 0o777 & ~_umask())
+            if not folder.exists():
+                os.rename(new, folder)
+                return change
+            if not exchange(new, folder):
+                # Two renames: between them the old tree waits as .<name>.old-*, restored by the next run.
+                parked = Path(tempfile.mkdtemp(prefix=f".{folder.name}.old-", dir=folder.parent))
+                os.rename(folder, parked / folder.name)
+                os.rename(new, folder)
+                new = parked
+        except BaseException:
+            shutil.rmtree(new, ignore_errors=True)
+            raise
+        shutil.rmtree(new, ignore_errors=True)  # after the swap, the old tree
+        return change
 
 
 def remove_leftovers(folder: Path) -> None:
