@@ -138,6 +138,7 @@ def test_a_rule_only_msgfmt_knows_is_reported_through_msgfmt(tmp_path: Path) -> 
 
 # --- the toolkit's own rules agree with msgfmt where GNU gettext is not installed ---------------
 
+AR = "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;"
 HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Plural-Forms: {plural}\\n"\n\n'
 CORPUS = [
     # (plural forms, body): every rule, each way
