@@ -128,6 +128,10 @@ def check_syntax(text: str, path: str) -> None:
             else:  # msgstr / msgstr[N]
                 if state not in ("id", "plural", "str"):
                     raise fail(number, "msgstr without msgid")
+                if state == "plural" and _index is None:
+                    raise fail(number, "after msgid_plural the translations are msgstr[0], msgstr[1]...")
+                if state == "id" and _index is not None:
+                    raise fail(entry_start, "missing 'msgid_plural' section (msgstr[N] is for plural entries)")
                 state = "str"
             continue
         if line.startswith('"'):

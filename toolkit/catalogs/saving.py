@@ -10,6 +10,7 @@ save is never overwritten.
 
 from __future__ import annotations
 
+import codecs
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,8 +63,8 @@ def snapshot(path: Path, shown: str, lang: str, data: bytes | None) -> Snapshot:
 def merged(old: Snapshot, merge: Callable[[polib.POFile | None], polib.POFile]) -> bytes | None:
     """The new bytes of ``old``'s catalog after ``merge``; None when nothing but noise would change."""
     new = merge(old.po)
-    if old.po is not None and equivalent(new, old.po):
-        return None
+    if old.po is not None and old.data is not None and not old.data.startswith(codecs.BOM_UTF8) and equivalent(new, old.po):
+        return None  # (a byte-order mark, which GNU msgfmt refuses, is a reason to write the file again)
     return pofile.render(new)
 
 

@@ -176,6 +176,13 @@ CHECKS: dict[str, Check] = {
         Check("header-charset", "header", _E, "the catalog is not UTF-8 or does not say so", on_catalog=catalog.header_charset),
         Check("header-fuzzy", "header", _E, "the header entry is marked fuzzy", on_catalog=catalog.header_fuzzy),
         Check("po-syntax", "catalog", _E, "the catalog breaks the PO grammar (nothing else is checked in it)"),
+        Check(
+            "msgfmt",
+            "catalog",
+            _E,
+            "GNU msgfmt -c refuses the catalog: a byte-order mark, no header entry, a bad Plural-Forms, ...",
+            on_catalog=catalog.msgfmt,
+        ),
         Check("noqa", "catalog", _W, "a # noqa comment that names no known check"),
         Check("config", "catalog", _W, "an unknown key in the [check] table of toolkit.toml"),
     )

@@ -90,12 +90,12 @@ class _Runner:
         read = self.read(report, path, shown, lang, slug)
         if read is None:
             return
-        text, po = read
+        data, text, po = read
         drafts = project.read_drafts(lang, slug)
         segments: dict[str, Segment] = {}
         for segment in statement.segments:
             segments.setdefault(segment.msgid, segment)
-        catalog = Catalog(lang, slug, shown, text, po, tuple(segments), drafts)
+        catalog = Catalog(lang, slug, shown, text, po, tuple(segments), drafts, data)
         silenced = {msgid: self.noqa(report, catalog, entry) for msgid, entry in catalog.live.items()}
 
         for check in self.checks.values():
@@ -120,15 +120,16 @@ class _Runner:
                 for message in check.on_entry(view):
                     self.emit(report, check.code, Location(shown, catalog.line(entry)), message, lang, slug, msgid)
 
-    def read(self, report: CheckReport, path: Path, shown: str, lang: str, slug: str) -> tuple[str, polib.POFile] | None:
-        """The catalog's text and entries, or None after reporting why it cannot be read."""
+    def read(self, report: CheckReport, path: Path, shown: str, lang: str, slug: str) -> tuple[bytes, str, polib.POFile] | None:
+        """The catalog's bytes, text and entries, or None after reporting why it cannot be read."""
+        data = path.read_bytes()
         try:
-            text = pofile.decode(path.read_bytes(), shown)
+            text = pofile.decode(data, shown)
         except CatalogError as exc:
             self.emit(report, "header-charset", exc.location or Location(shown), exc.message, lang, slug)
             return None
         try:
-            return text, pofile.parse(text, shown)
+            return data, text, pofile.parse(text, shown)
         except CharsetError as exc:
             self.emit(report, "header-charset", exc.location or Location(shown), exc.message, lang, slug)
             return None
