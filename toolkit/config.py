@@ -163,6 +163,8 @@ def load_config(project: Path) -> Config:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError("not valid UTF-8", Location(CONFIG_NAME, line)) from None
+    except RecursionError:  # tomllib recurses once per level of [[[...]]]
+        raise ConfigError("not valid TOML: nested too deeply", Location(CONFIG_NAME)) from None
     except tomllib.TOMLDecodeError as exc:
         # tomllib puts "(at line N, column M)" inside its message: move the line to the prefix
         # every other error has, so that editors can jump to it.

@@ -119,7 +119,7 @@ def installed() -> list[InstalledModel]:
             size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
             try:
                 pkg = argos_package.Package(folder)
-            except (OSError, ValueError, TypeError, AttributeError) as exc:
+            except (OSError, ValueError, TypeError, AttributeError, RecursionError) as exc:
                 found.append(InstalledModel(folder, folder.name, size=size, problem=f"unreadable metadata.json ({exc})"))
                 continue
             problem = _package_problem(folder, pkg)
@@ -267,6 +267,8 @@ def _check_metadata(data: bytes, refuse: Any) -> dict[str, Any]:
         metadata = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise refuse(f"metadata.json is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise refuse("metadata.json is not valid JSON (nested too deeply)") from None
     if not isinstance(metadata, dict):
         raise refuse("metadata.json is not a JSON object")
     if metadata.get("type", "translate") != "translate":
@@ -320,7 +322,7 @@ def install_online(targets: list[str], source: str = "en", timeout: float = INDE
     try:
         if not isinstance(json.loads(data), list):
             raise ValueError("not a list of packages")
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise EngineError(f"the Argos package index at {index_url} is not usable ({exc})") from None
     # get_available_packages() reads this copy; with it present it never tries the network itself.
     atomic_write(Path(settings.local_package_index), data)

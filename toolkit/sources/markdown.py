@@ -4,6 +4,11 @@ The body is parsed by markdown-it-py (CommonMark). Constructs the model cannot
 hold -- tables, images, raw HTML, code blocks -- are errors naming file:line:
 a statement must never lose a paragraph on its way to four languages.
 
+Nesting has limits the model states rather than markdown-it's silent ones (its ``maxNesting``
+stops parsing deeper content without a word): lists and block quotes up to
+:data:`MAX_BLOCK_DEPTH` levels, emphasis and links up to :data:`MAX_INLINE_DEPTH`. Deeper
+content is an error at its line, never dropped and never a RecursionError.
+
 A signatory list is marked by an HTML comment on the line before it::
 
     <!-- names -->
@@ -13,20 +18,24 @@ A signatory list is marked by an HTML comment on the line before it::
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import yaml
 from markdown_it.token import Token
 
 from .. import characters
-from ..document import KINDS, Block, Content, Document, Heading, ListBlock, ListItem, Meta, Paragraph, Quote, Rule
+from ..document import KINDS, Block, Content, Document, Heading, ListBlock, ListItem, Meta, Paragraph, Quote, Rule, markup
 from ..document.markup import content_from_tokens, new_parser
 from ..errors import Location, SourceError
 
 _PARSER = new_parser()
+MAX_BLOCK_DEPTH = 8
+"""Lists and block quotes nested in each other, at most (markdown-it's maxNesting of 20 keeps them all)."""
+MAX_INLINE_DEPTH = markup.MAX_INLINE_DEPTH
 _NAMES_DIRECTIVE = re.compile(r"^<!--\s*names\s*-->\s*$")
 _COMMENT = re.compile(r"^<!--.*-->\s*$", re.DOTALL)
 _REQUIRED = ("title", "date", "kind", "author")
@@ -192,6 +201,8 @@ class _BlockBuilder:
         self.path = path
         self.warnings = warnings
         self.names_pending: Location | None = None
+        self.depth = 0
+        """Lists and block quotes open around the block being built."""
 
     def loc(self, tok: Token) -> Location:
         return Location(self.path, tok.map[0] + 1 if tok.map else None)
@@ -230,11 +241,13 @@ class _BlockBuilder:
             return Paragraph(self.inline(self.tokens[i + 1]), line)
         if kind in ("bullet_list_open", "ordered_list_open"):
             names, self.names_pending = self.names_pending is not None, None
-            items = tuple(self.item(j) for j in range(i + 1, close) if self._is_item(j, i))
+            with self.nested(tok):
+                items = tuple(self.item(j) for j in range(i + 1, close) if self._is_item(j, i))
             start = int(tok.attrs.get("start", 1) or 1)
             return ListBlock(items, kind == "ordered_list_open", line, start, names)
         if kind == "blockquote_open":
-            return Quote(self.blocks(i + 1, close), line)
+            with self.nested(tok):
+                return Quote(self.blocks(i + 1, close), line)
         if kind == "hr":
             return Rule(line)
         if kind == "html_block":
@@ -251,6 +264,19 @@ class _BlockBuilder:
             hint = " (is a paragraph indented by 4 spaces?)" if kind == "code_block" else ""
             raise SourceError(f"code blocks are not supported{hint}", self.loc(tok))
         raise SourceError(f"unsupported Markdown block '{kind}'", self.loc(tok))  # pragma: no cover
+
+    @contextlib.contextmanager
+    def nested(self, tok: Token) -> Iterator[None]:
+        self.depth += 1
+        if self.depth > MAX_BLOCK_DEPTH:
+            raise SourceError(
+                f"lists and block quotes nested {self.depth} levels deep: the toolkit keeps {MAX_BLOCK_DEPTH} (flatten the list)",
+                self.loc(tok),
+            )
+        try:
+            yield
+        finally:
+            self.depth -= 1
 
     def _is_item(self, j: int, list_open: int) -> bool:
         tok = self.tokens[j]
