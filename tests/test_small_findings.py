@@ -18,7 +18,6 @@ from toolkit import api
 from toolkit.errors import ConfigError
 
 REPO = Path(__file__).resolve().parent.parent
-UNFIXED = pytest.mark.xfail(strict=True, reason="issue 12 finding 9, reproduced before the fix")
 CONFIG = '[project]\nname = "Small"\norganisation = "Coalition"\ntarget_languages = ["fr"]\n'
 
 
@@ -29,7 +28,6 @@ def dead_pid() -> int:
     return child.pid
 
 
-@UNFIXED
 def test_stale_temporary_files_are_removed_by_the_next_run_and_only_those(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", {"s": statement("Hello world.\n")}, CONFIG)
     api.extract(api.open_project(root))
@@ -49,7 +47,6 @@ def test_stale_temporary_files_are_removed_by_the_next_run_and_only_those(tmp_pa
         sleeper.wait()
 
 
-@UNFIXED
 def test_git_ignores_the_temporary_files(tmp_path: Path) -> None:
     ignore = (REPO / ".gitignore").read_text(encoding="utf-8")
     root = tmp_path / "new"
@@ -64,7 +61,6 @@ def test_git_ignores_the_temporary_files(tmp_path: Path) -> None:
     assert ".tmp" not in status.stdout and "toolkit.toml" in status.stdout
 
 
-@UNFIXED
 def test_a_symlinked_source_names_its_project_path_never_the_machine_path(tmp_path: Path) -> None:
     elsewhere = tmp_path / "shared" / "drafts" / "real-statement.md"
     elsewhere.parent.mkdir(parents=True)
@@ -78,7 +74,6 @@ def test_a_symlinked_source_names_its_project_path_never_the_machine_path(tmp_pa
         assert "#: sources/s.md:8" in text and "(sources/s.md)" in text
 
 
-@UNFIXED
 @pytest.mark.parametrize("name", ["my statement", "2025 #3", "what? now", "50% more"])
 def test_file_names_that_need_escaping_give_working_hrefs(tmp_path: Path, name: str) -> None:
     root = make_project(tmp_path / "p", {name: statement("Hello world.\n")}, CONFIG)
@@ -97,7 +92,6 @@ def test_file_names_that_need_escaping_give_working_hrefs(tmp_path: Path, name: 
         assert target.is_file(), (href, target)
 
 
-@UNFIXED
 @pytest.mark.parametrize(("written", "read"), [('["FR"]', ("fr",)), ('["fr", "Es", "pt-br"]', ("fr", "es", "pt-BR"))])
 def test_language_codes_in_capitals_are_normalised(tmp_path: Path, written: str, read: tuple[str, ...]) -> None:
     root = make_project(tmp_path / "p", {"s": statement("Hello world.\n")}, f"[project]\ntarget_languages = {written}\n")
@@ -109,7 +103,6 @@ def test_language_codes_in_capitals_are_normalised(tmp_path: Path, written: str,
     assert run.returncode == 0, run.stderr
 
 
-@UNFIXED
 def test_the_same_language_twice_in_other_capitals_is_refused(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", {"s": statement("Hello.\n")}, '[project]\ntarget_languages = ["fr", "FR"]\n')
     with pytest.raises(ConfigError, match="repeats a language"):

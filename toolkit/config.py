@@ -19,7 +19,7 @@ from babel import Locale, UnknownLocaleError
 
 from . import characters
 from .errors import ConfigError, Location
-from .languages import DIGIT_SYSTEMS
+from .languages import DIGIT_SYSTEMS, normalise_code
 from .segmentation.segments import UNITS
 
 CONFIG_NAME = "toolkit.toml"
@@ -92,6 +92,7 @@ class Config:
         allowed = self.languages if source else self.target_languages
         if not langs:
             return list(allowed)
+        langs = [normalise_code(lang) for lang in langs]
         unknown = [lang for lang in langs if lang not in allowed]
         if unknown:
             what = "a language" if source else "a target language"
@@ -210,13 +211,16 @@ def config_from_dict(data: Mapping[str, Any], root: Path, text: str = "") -> Con
                 )
             values[attr] = value
 
-    src = validate_language(values.get("source_language", "en"), Location(CONFIG_NAME, _line(text, "source_language")))
+    src = values.get("source_language", "en")
+    src = validate_language(normalise_code(src), Location(CONFIG_NAME, _line(text, "source_language")))
     targets = values.get("target_languages", ["fr", "es", "ar"])
     loc = Location(CONFIG_NAME, _line(text, "target_languages"))
     for code in targets:
         if not isinstance(code, str):
             raise ConfigError("project.target_languages must list language codes as strings", loc)
         validate_language(code, loc)
+    # "FR" would make locales/FR/ beside locales/fr/ (and one folder on macOS): one spelling per language.
+    targets = [normalise_code(code) for code in targets]
     if len(set(targets)) != len(targets) or src in targets:
         raise ConfigError("project.target_languages repeats a language or includes the source language", loc)
     values["target_languages"] = tuple(targets)

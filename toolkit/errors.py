@@ -127,8 +127,11 @@ class GateError(ToolkitError):
 def display_path(path: Path, root: Path | None) -> str:
     """``path`` relative to ``root`` when it lies inside it, else as given."""
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
+        # The path as found inside the project first: a symlinked source is sources/x.md, never
+        # the machine path it points to (which would end up in every catalog's #: references).
+        for candidate, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
+            try:
+                return candidate.relative_to(base).as_posix()
+            except ValueError:
+                pass
     return str(path)

@@ -249,7 +249,6 @@ def _hook(stage: str, path: Path) -> None:
 _TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>[0-9]+)-[a-z0-9_]{8}\.tmp$")
 _OLD_TEMP = re.compile(r"^\.(?P<name>.+\.(?:po|pot|json|tmx|html|docx|csv|md|zip))\.[a-z0-9_]{8}\.tmp$")
 """Temporary files of toolkit versions before the process id was in the name (removed after an hour)."""
-_cleaned: set[Path] = set()
 
 
 def _temp_copy(path: Path, data: bytes) -> Path:
@@ -273,15 +272,12 @@ def _temp_copy(path: Path, data: bytes) -> Path:
 
 
 def remove_stale_temps(folder: Path) -> list[str]:
-    """Remove the temporary files that dead toolkit processes left in ``folder`` (once per folder and process).
+    """Remove the temporary files that dead toolkit processes left in ``folder``.
 
     Only the toolkit's own pattern, ``.<name>.<pid>-<random>.tmp``, of a process id that no longer
-    runs. Returns the names removed.
+    runs on this machine (docs/reliability.md: two machines running the toolkit at once on one
+    synced folder are not supported). Returns the names removed.
     """
-    key = folder.absolute()
-    if key in _cleaned:
-        return []
-    _cleaned.add(key)
     removed: list[str] = []
     try:
         names = os.listdir(folder)

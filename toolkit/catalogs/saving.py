@@ -44,7 +44,12 @@ class Snapshot:
 
 
 def read(path: Path, shown: str, lang: str) -> Snapshot:
-    """Read and validate the catalog at ``path`` (absent: an empty snapshot)."""
+    """Read and validate the catalog at ``path`` (absent: an empty snapshot).
+
+    Temporary files a killed run left beside it are removed first (once per folder), so that a run
+    with nothing to write still cleans up.
+    """
+    files.remove_stale_temps(path.parent)
     return snapshot(path, shown, lang, files.read_or_none(path))
 
 
