@@ -218,6 +218,10 @@ def test_a_catalog_saved_by_someone_else_meanwhile_is_never_overwritten(example:
             path.write_bytes(theirs)
 
     result = translate(api.open_project(example), ["fr"], engine_object=Interrupting(before=translator_saves))
+    assert result.warnings == [
+        "locales/fr/us-sanctions-icc-2025.po: saved by someone else while translate ran: "
+        "drafted again on top of their save, their changes kept"
+    ]
     after = polib.pofile(str(path))
     kept = entry(after, mine.msgid)
     assert kept.msgstr == "Nous nous opposons" and not kept.fuzzy and "pseudo" not in kept.tcomment

@@ -227,12 +227,20 @@ def _create(tmp: Path, path: Path) -> bool:
 
 @contextlib.contextmanager
 def _folder_lock(folder: Path) -> Iterator[None]:
-    """An exclusive advisory lock (flock) on ``folder``, shared by every toolkit process writing there."""
-    import fcntl
+    """An exclusive advisory lock (flock) on ``folder``, shared by every toolkit process writing there.
 
-    fd = os.open(folder, os.O_RDONLY)
+    Where there is none (Windows; file systems without flock, such as some NFS mounts) the re-check
+    runs without it.
+    """
     try:
-        with contextlib.suppress(OSError):  # file systems without flock (some NFS): no lock, same re-check
+        import fcntl
+
+        fd = os.open(folder, os.O_RDONLY)
+    except (ImportError, OSError):
+        yield
+        return
+    try:
+        with contextlib.suppress(OSError):
             fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
@@ -301,8 +309,8 @@ def remove_stale_temps(folder: Path) -> list[str]:
 
 
 def is_alive(pid: int) -> bool:
-    """Whether a process with this id runs (on this machine)."""
-    if pid == os.getpid():
+    """Whether a process with this id runs (on this machine); always True where that cannot be asked."""
+    if pid == os.getpid() or os.name != "posix":  # Windows' os.kill(pid, 0) would send Ctrl-C
         return True
     try:
         os.kill(pid, 0)

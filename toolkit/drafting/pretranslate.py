@@ -116,6 +116,8 @@ class _Catalog:
     open since before) brought the entry back empty."""
     recorded: dict[str, Draft] = field(default_factory=dict)
     """The drafts record before this run: what the record says again of an entry a person overtook."""
+    remerged: int = 0
+    """Saves by someone else this run redid its fills on top of."""
 
     def __post_init__(self) -> None:
         self.recorded = dict(self.drafts)
@@ -155,6 +157,7 @@ class _Catalog:
             return False
         self._save_record()
         saved = saving.save(self.snapshot, self._render(), self._refill, "translate")
+        self.remerged += saved.remerged
         self.saved.extend(self.fills)
         self.fills = []
         if saved.written and saved.data is not None:  # self.po holds what was just written: no need to parse it again
@@ -262,6 +265,12 @@ def translate(
         done = _machine_translate(project, language, chosen, glossary, settings, result, progress, done)
     result.seconds = time.perf_counter() - started
     result.written = list(dict.fromkeys(result.written))
+    result.warnings.extend(
+        f"{catalog.shown}: saved by someone else while translate ran: drafted again on top of their save, their changes kept"
+        for language in languages
+        for catalog in language.catalogs
+        if catalog.remerged
+    )
     return result
 
 
