@@ -262,3 +262,28 @@ def test_the_window_each_method_leaves(
         assert (translator.saves, translator.lost()) == (2, [])  # no before-replace stage: nothing to race
     else:
         assert (translator.saves, translator.lost()) == (3, [2])  # the save between re-check and rename
+
+
+def test_on_the_example_project_every_catalog_keeps_a_save_made_before_its_swap(
+    example_with_locales: Path, race_hook: list[Callable[[str, Path], None]]
+) -> None:
+    """The seed statements: a translator saves each of the 15 reviewed catalogs just before stk swaps it."""
+    root = example_with_locales
+    for path in (root / "sources").glob("*.md"):  # an edit in every statement: every catalog to write
+        path.write_text(path.read_text(encoding="utf-8") + "\nA closing sentence added to the source.\n", encoding="utf-8")
+    marks: dict[Path, str] = {}
+
+    def save(stage: str, path: Path) -> None:
+        if stage == "before-swap" and path.suffix == ".po" and path not in marks:
+            marks[path] = f"reviewer's note {len(marks) + 1}"
+            catalog = polib.pofile(path.read_text(encoding="utf-8"), wrapwidth=79)
+            entry = next(e for e in catalog if e.msgid and e.msgstr)
+            entry.tcomment = "\n".join(filter(None, [entry.tcomment, marks[path]]))
+            path.write_text(str(catalog), encoding="utf-8")
+
+    race_hook.append(save)
+    result = api.extract(api.open_project(root))
+    assert len(marks) == 15 and len(result.warnings) >= 15
+    for path, mark in marks.items():
+        text = path.read_text(encoding="utf-8")
+        assert f"# {mark}\n" in text and "A closing sentence added to the source." in text, path
