@@ -92,20 +92,31 @@ def test_file_names_that_need_escaping_give_working_hrefs(tmp_path: Path, name: 
         assert target.is_file(), (href, target)
 
 
-@pytest.mark.parametrize(("written", "read"), [('["FR"]', ("fr",)), ('["fr", "Es", "pt-br"]', ("fr", "es", "pt-BR"))])
-def test_language_codes_in_capitals_are_normalised(tmp_path: Path, written: str, read: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ('["FR"]', "toolkit.toml:2: Config error: write the language code 'FR' as 'fr' (one folder per language)"),
+        ('["fr", "pt-br"]', "toolkit.toml:2: Config error: write the language code 'pt-br' as 'pt-BR' (one folder per language)"),
+    ],
+)
+def test_language_codes_in_other_capitals_are_refused_never_a_second_folder(tmp_path: Path, written: str, message: str) -> None:
+    """Reading "FR" as "fr" quietly would orphan a locales/FR/ of earlier catalogs: one line says how to write it."""
     root = make_project(tmp_path / "p", {"s": statement("Hello world.\n")}, f"[project]\ntarget_languages = {written}\n")
-    project = api.open_project(root)
-    assert project.config.target_languages == read
-    api.extract(project)
-    assert sorted(p.name for p in (root / "locales").iterdir()) == sorted([*read, "templates"])
-    run = run_stk("status", "--project", str(root), "--lang", read[0].upper())
-    assert run.returncode == 0, run.stderr
+    run = run_stk("extract", "--project", str(root))
+    assert (run.returncode, run.stderr.strip().splitlines()) == (2, [message])
+    assert not (root / "locales").exists()
+
+
+def test_lang_options_in_capitals_select_the_language(tmp_path: Path) -> None:
+    root = make_project(tmp_path / "p", {"s": statement("Hello world.\n")}, CONFIG)
+    api.extract(api.open_project(root))
+    run = run_stk("status", "--project", str(root), "--lang", "FR")
+    assert run.returncode == 0 and re.search(r"^s +fr ", run.stdout, re.MULTILINE), run.stdout + run.stderr
 
 
 def test_the_same_language_twice_in_other_capitals_is_refused(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", {"s": statement("Hello.\n")}, '[project]\ntarget_languages = ["fr", "FR"]\n')
-    with pytest.raises(ConfigError, match="repeats a language"):
+    with pytest.raises(ConfigError, match="write the language code 'FR' as 'fr'"):
         api.open_project(root)
 
 

@@ -211,16 +211,18 @@ def config_from_dict(data: Mapping[str, Any], root: Path, text: str = "") -> Con
                 )
             values[attr] = value
 
-    src = values.get("source_language", "en")
-    src = validate_language(normalise_code(src), Location(CONFIG_NAME, _line(text, "source_language")))
+    src = validate_language(values.get("source_language", "en"), Location(CONFIG_NAME, _line(text, "source_language")))
     targets = values.get("target_languages", ["fr", "es", "ar"])
     loc = Location(CONFIG_NAME, _line(text, "target_languages"))
-    for code in targets:
+    for code in [src, *targets]:
         if not isinstance(code, str):
             raise ConfigError("project.target_languages must list language codes as strings", loc)
         validate_language(code, loc)
-    # "FR" would make locales/FR/ beside locales/fr/ (and one folder on macOS): one spelling per language.
-    targets = [normalise_code(code) for code in targets]
+        # "FR" would make locales/FR/ beside locales/fr/ (one folder on macOS, two on Linux), and quietly
+        # reading it as "fr" would leave a locales/FR/ of earlier catalogs behind: refuse, say how.
+        if code != normalise_code(code):
+            where = loc if code in targets else Location(CONFIG_NAME, _line(text, "source_language"))
+            raise ConfigError(f"write the language code {code!r} as {normalise_code(code)!r} (one folder per language)", where)
     if len(set(targets)) != len(targets) or src in targets:
         raise ConfigError("project.target_languages repeats a language or includes the source language", loc)
     values["target_languages"] = tuple(targets)
