@@ -107,6 +107,13 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str, str]] = [
      "Justice must be done without delay."),
     ("untranslated-copy", "ar", "Justice must be done without delay.", (), "يجب تحقيق العدالة دون تأخير.",
      "Justice must be done without delay."),
+    # invisible characters: a separator the source has is fine, one it has not is reported
+    ("invisible-separator", "fr", "First line\u2028second line.", (), "Première ligne\u2028deuxième ligne.",
+     "Première ligne\u2028deuxième\u2028ligne."),
+    ("invisible-separator", "es", "The judges must remain independent.", (), "Los jueces deben seguir siendo independientes.",
+     "Los jueces deben seguir\u2029siendo independientes."),
+    ("invisible-separator", "ar", "The judges must remain independent.", (), "يجب أن يظل القضاة مستقلين.",
+     "يجب أن يظل القضاة\x85 مستقلين."),
     ("whitespace", "fr", "The judges must remain independent.", (), "Les juges doivent rester indépendants.",
      "Les juges  doivent rester indépendants."),
     ("whitespace", "es", "The judges must remain independent.", (), "Los jueces deben seguir siendo independientes.",

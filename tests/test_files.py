@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,60 @@ def test_without_exchange_the_old_tree_is_parked_and_a_crash_between_renames_is_
     monkeypatch.setattr(os, "rename", real_rename)
     files.remove_leftovers(folder)
     assert (folder / "a.txt").read_bytes() == b"new" and [p.name for p in tmp_path.iterdir()] == ["r"]
+
+
+# --- compare-and-swap (issue 12) -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("method", files.METHODS)
+def test_replace_if_unchanged_writes_only_over_the_bytes_read(tmp_path: Path, method: str) -> None:
+    path = tmp_path / "x.po"
+    assert files.replace_if_unchanged(path, b"one", None, method=method) is True  # created
+    with pytest.raises(files.Changed) as changed:
+        files.replace_if_unchanged(path, b"two", None, method=method)  # someone created it first
+    assert changed.value.current == b"one"
+    assert files.replace_if_unchanged(path, b"one", b"one", method=method) is False  # nothing to write
+    assert files.replace_if_unchanged(path, b"two", b"one", method=method) is True
+    with pytest.raises(files.Changed) as changed:
+        files.replace_if_unchanged(path, b"three", b"one", method=method)
+    assert (changed.value.current, path.read_bytes()) == (b"two", b"two")
+    path.unlink()
+    with pytest.raises(files.Changed) as changed:
+        files.replace_if_unchanged(path, b"four", b"two", method=method)  # deleted meanwhile
+    assert changed.value.current is None and not path.exists()
+    assert [p.name for p in tmp_path.iterdir()] == []
+
+
+def test_two_saves_around_the_exchange_leave_the_newest_in_place(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A save just before the exchange (taken out, given back) and another just after it (replacing ours)."""
+    path = tmp_path / "x.po"
+    path.write_bytes(b"read")
+
+    def save(stage: str, _path: Path) -> None:
+        new = tmp_path / "editor.tmp"
+        new.write_bytes({"before-swap": b"save 1", "after-swap": b"save 2"}[stage])
+        os.replace(new, path)
+
+    monkeypatch.setattr(files, "_race_hooks", [save])
+    with pytest.raises(files.Changed) as changed:
+        files.replace_if_unchanged(path, b"ours", b"read")
+    assert (path.read_bytes(), changed.value.current) == (b"save 2", b"save 2")
+    assert [p.name for p in tmp_path.iterdir()] == ["x.po"]
+
+
+def test_without_renameat2_the_lock_and_re_check_are_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(files, "exchange", lambda a, b: False)  # macOS, NFS, an old kernel
+    path = tmp_path / "x.po"
+    path.write_bytes(b"read")
+    assert files.replace_if_unchanged(path, b"ours", b"read") is True and path.read_bytes() == b"ours"
+    with pytest.raises(files.Changed):
+        files.replace_if_unchanged(path, b"again", b"read")
+
+
+def test_temporary_files_of_older_versions_are_removed_after_an_hour(tmp_path: Path) -> None:
+    old, recent = tmp_path / ".x.po.abcd1234.tmp", tmp_path / ".y.po.efgh5678.tmp"
+    for path in (old, recent):
+        path.write_text("x")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    assert files.remove_stale_temps(tmp_path) == [old.name]
+    assert recent.exists()

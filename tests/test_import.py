@@ -28,7 +28,7 @@ from toolkit import api
 from toolkit.config import load_config
 from toolkit.document import ListBlock, Paragraph, plain_text
 from toolkit.errors import SourceError
-from toolkit.files import ChangedOnDisk, replace_if_unchanged
+from toolkit.files import Changed, replace_if_unchanged
 from toolkit.segmentation.segments import segment_document
 from toolkit.sources.importing import ImportOptions
 from toolkit.sources.markdown import read_markdown
@@ -410,13 +410,13 @@ def test_existing_source_is_kept_unless_force_and_then_recoverable(tmp_path: Pat
 def test_compare_and_swap_stops_when_the_file_changed(tmp_path: Path) -> None:
     path = tmp_path / "s.md"
     path.write_bytes(b"edited by a person")
-    with pytest.raises(ChangedOnDisk):
-        replace_if_unchanged(path, b"what the import read", b"new")
+    with pytest.raises(Changed):
+        replace_if_unchanged(path, b"new", b"what the import read")
     assert path.read_bytes() == b"edited by a person"
-    with pytest.raises(ChangedOnDisk):
-        replace_if_unchanged(path, None, b"new")  # appeared meanwhile
-    replace_if_unchanged(path, b"edited by a person", b"new")
-    replace_if_unchanged(tmp_path / "fresh.md", None, b"x")
+    with pytest.raises(Changed):
+        replace_if_unchanged(path, b"new", None)  # appeared meanwhile
+    replace_if_unchanged(path, b"new", b"edited by a person")
+    replace_if_unchanged(tmp_path / "fresh.md", b"x", None)
     assert path.read_bytes() == b"new" and (tmp_path / "fresh.md").read_bytes() == b"x"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh.md", "s.md"]  # no temporary file left
 

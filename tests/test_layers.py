@@ -1,6 +1,7 @@
 """The package's folders are the pipeline, and imports only flow down it.
 
-    base      errors, files, choices, prefixes, endpoints, languages, dates, labels, tokens, document/, config/, glossary
+    base      errors, files, choices, characters, prefixes, endpoints, languages, dates, labels, tokens,
+              document/, config/, glossary
     sources/ -> segmentation/ -> catalogs/ -> workspace -> drafting/ | checks/ -> publishing/ -> api, scaffold -> cli/
 
 A module may import its own stage and the stages below it, never one above; drafting and checks are
@@ -18,7 +19,7 @@ import pytest
 TOOLKIT = Path(__file__).resolve().parent.parent / "toolkit"
 
 BASE = (
-    *("errors", "files", "choices", "prefixes", "endpoints", "languages", "dates", "labels", "tokens"),
+    *("errors", "files", "choices", "characters", "prefixes", "endpoints", "languages", "dates", "labels", "tokens"),
     *("document", "config", "glossary"),
 )
 LAYERS: dict[str, int] = {

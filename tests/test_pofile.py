@@ -24,6 +24,10 @@ HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
         ('msgid "one"\nmsgstr "un"\n\nmsgid "one"\nmsgstr "uno"\n', 8, "duplicate message definition (first defined at line 5)"),
         ('msgid "one"\n# a comment in the middle\nmsgstr "un"\n', 5, "missing 'msgstr' section"),
         ('#| msgid "old\nmsgid "one"\nmsgstr "un"\n', 5, "in the previous msgid"),
+        ('msgid "one"\nmsgid_plural "ones"\nmsgstr "un"\n', 7, "the translations are msgstr[0], msgstr[1]"),
+        ('msgid "one"\nmsgstr[0] "un"\n', 5, "missing 'msgid_plural' section"),
+        ('msgid "one"\nmsgstr "un"\n# a comment\n"more"\n', 8, "a string after a comment line"),
+        ('msgid "one"\nmsgstr "\\303\\251"\n', 6, "escape sequence \\3... is read differently by PO tools"),
     ],
 )
 def test_broken_files(body: str, line: int, words: str) -> None:

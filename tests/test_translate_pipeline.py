@@ -208,17 +208,29 @@ def test_an_interrupted_run_loses_at_most_one_batch_and_resumes(example: Path, t
 
 
 def test_a_catalog_saved_by_someone_else_meanwhile_is_never_overwritten(example: Path) -> None:
+    """A save between two batches: the run goes on on top of it (tests/test_races.py measures every window)."""
     extracted(example)
     path = example / "locales/fr/us-sanctions-icc-2025.po"
     theirs = path.read_bytes().replace(b'msgstr ""\n\n#. paragraph 1', b'msgstr "Nous nous opposons"\n\n#. paragraph 1', 1)
+    mine = next(e for e in polib.pofile(theirs.decode()) if e.msgstr == "Nous nous opposons")
 
     def translator_saves(call: int) -> None:
         if call == 2:
             path.write_bytes(theirs)
 
-    with pytest.raises(CatalogError, match="changed on disk while `stk translate` was running"):
-        translate(api.open_project(example), ["fr"], engine_object=Interrupting(before=translator_saves))
-    assert path.read_bytes() == theirs
+    result = translate(api.open_project(example), ["fr"], engine_object=Interrupting(before=translator_saves))
+    assert [str(w) for w in result.warnings] == [
+        "locales/fr/us-sanctions-icc-2025.po: saved by someone else while translate ran: "
+        "drafted again on top of their save, their changes kept"
+    ]
+    after = polib.pofile(str(path))
+    kept = entry(after, mine.msgid)
+    assert kept.msgstr == "Nous nous opposons" and not kept.fuzzy and "pseudo" not in kept.tcomment
+    assert all(e.msgstr for e in after if e.msgid and not e.obsolete)  # everything else drafted
+    assert mine.msgid not in load_record(record_path(example / "locales", "fr", "us-sanctions-icc-2025"), "x")
+    row = next(r for r in result.rows if r.slug == "us-sanctions-icc-2025")
+    empty = sum(1 for e in polib.pofile(theirs.decode()) if e.msgid and not e.msgstr and not e.obsolete)
+    assert row.mt + row.names + row.tm + row.tm_fuzzy == empty  # the entry they translated is not counted as drafted
 
 
 def test_files_with_unusual_layout_are_rendered_whole_and_stay_valid(tmp_path: Path, msgfmt) -> None:  # type: ignore[no-untyped-def]

@@ -10,13 +10,16 @@ too (``api.BuildResult``), resolved on first use.
 
 from __future__ import annotations
 
+import functools
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import polib
+
     from .checks import CheckReport, Issue
     from .checks.status import StatusResult, StatusRow
     from .config import Config
@@ -106,9 +109,14 @@ class ExtractResult:
 
 
 def extract(project: Project, slugs: list[str] | None = None) -> ExtractResult:
-    """Write each statement's POT and create or merge its PO file in every target language."""
+    """Write each statement's POT and create or merge its PO file in every target language.
+
+    A catalog is written only if it still holds what was read; when a translator saved it
+    meanwhile, the merge is done again on top of their save (:mod:`toolkit.catalogs.saving`).
+    """
     from . import catalogs
-    from .catalogs import pofile
+    from .catalogs import pofile, saving
+    from .errors import Location, Notice
     from .files import write_if_changed
 
     stamp = catalogs.now()
@@ -118,33 +126,47 @@ def extract(project: Project, slugs: list[str] | None = None) -> ExtractResult:
     old_templates = {s.slug: project.read_template(s.slug) for s in statements}
     project.load_catalogs(None, slugs)
     targets = project.config.target_languages
-    old_catalogs = {(lang, s.slug): project.catalog(lang, s.slug).read() for s in statements for lang in targets}
+    old_catalogs = {(lang, s.slug): project.catalog(lang, s.slug).snapshot() for s in statements for lang in targets}
 
-    # 2. Compute every new file.
-    outputs: list[tuple[Path, bytes | None]] = []  # None: unchanged
+    # 2. Compute every new file (a catalog comes with its merge, to redo it on a translator's save).
+    Merge = Callable[["polib.POFile | None"], "polib.POFile"]
+    outputs: list[tuple[Path, bytes | None, saving.Snapshot | None, Merge | None]] = []  # None: unchanged
     for st in statements:
         names = catalogs.name_ids(st.segments)
         template = catalogs.build_template(st.doc, st.segments, project.template_info, stamp)
         old_template = old_templates[st.slug]
         if old_template is not None and catalogs.equivalent(template, old_template):
             template = old_template  # keep its creation date: no churn
-            outputs.append((project.template_path(st.slug), None))
+            outputs.append((project.template_path(st.slug), None, None, None))
         else:
-            outputs.append((project.template_path(st.slug), pofile.render(template)))
+            outputs.append((project.template_path(st.slug), pofile.render(template), None, None))
         for lang in targets:
             old = old_catalogs[(lang, st.slug)]
-            new = catalogs.merge(template, old, lang, names, project.template_info, st.doc, stamp, st.segments)
-            unchanged = old is not None and catalogs.equivalent(new, old)
-            outputs.append((project.catalog_path(lang, st.slug), None if unchanged else pofile.render(new)))
+            merge = functools.partial(
+                catalogs.merge,
+                template,
+                lang=lang,
+                names=names,
+                info=project.template_info,
+                doc=st.doc,
+                stamp=stamp,
+                segments=st.segments,
+            )
+            outputs.append((old.path, saving.merged(old, merge), old, merge))
 
-    # 3. Write.
+    # 3. Write: a template is the toolkit's; a catalog only if nobody saved it meanwhile (else merged again).
     result = ExtractResult(warnings=list(project.warnings))
-    for path, data in outputs:
+    for path, data, snapshot, remerge in outputs:
         shown = project.shown(path)
-        if data is not None and write_if_changed(path, data):
-            result.written.append(shown)
+        if snapshot is None or remerge is None:
+            written = data is not None and write_if_changed(path, data)
         else:
-            result.unchanged.append(shown)
+            saved = saving.save(snapshot, data, functools.partial(saving.merged, merge=remerge), "extract")
+            written = saved.written
+            if saved.remerged:
+                message = "saved by someone else while extract ran: merged again, their changes kept"
+                result.warnings.append(Notice(Location(shown), "saved-meanwhile", message))
+        (result.written if written else result.unchanged).append(shown)
     return result
 
 

@@ -78,7 +78,10 @@ CHECKS: dict[str, str] = {
     "header-charset": "header",
     "header-fuzzy": "header",
     "po-syntax": "catalog",
+    "msgfmt": "catalog",
     "noqa": "catalog",
+    "control-character": "characters",
+    "invisible-separator": "characters",
 }
 """QA check code -> family: stable names users write in ``# noqa:`` comments and ``[check]``
 (:data:`toolkit.checks.CHECKS` implements exactly these)."""

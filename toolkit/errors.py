@@ -12,13 +12,18 @@ anything else is a bug and keeps its traceback.
     ├── EngineError      machine translation: missing model, corrupt package, device
     ├── ModelPackageError  .argosmodel archives refused before installation
     ├── BuildError       reassembly and rendering
+    ├── FileError        the system refused a write: disk full, read-only, permission (from an OSError)
     └── GateError        a release refused (exit 1, not 2)
 """
 
 from __future__ import annotations
 
+import errno
+import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 
 @dataclass(frozen=True)
@@ -125,6 +130,37 @@ class BuildError(ToolkitError):
     category = "Build error"
 
 
+class FileError(ToolkitError):
+    """The system refused to read or write a file: disk full, read-only file system, no permission.
+
+    Not a bug (no traceback) and not bad input either: the environment. Every write of the toolkit
+    is atomic, so the message can promise that each file is whole.
+    """
+
+    category = "File error"
+
+    HINTS: ClassVar[Mapping[int, str]] = {
+        errno.ENOSPC: "free some space, then run the command again",
+        errno.EDQUOT: "free some space (a disk quota is full), then run the command again",
+        errno.EFBIG: "the file is larger than the file system allows",
+        errno.EROFS: "the file system is mounted read-only: run the command where the project can be written",
+        errno.EACCES: "check who may write that folder, then run the command again",
+        errno.EPERM: "check who may write that folder, then run the command again",
+        errno.EIO: "the disk reported an input/output error: check it, then run the command again",
+    }
+    """The errors of the environment this class stands for, with what to do."""
+
+    @classmethod
+    def from_os_error(cls, exc: OSError, root: Path | None = None) -> FileError | None:
+        """The one-line error for ``exc``; None when it is not an environment error (a bug keeps its traceback)."""
+        hint = cls.HINTS.get(exc.errno or 0)
+        if hint is None:
+            return None
+        where = Location(display_path(Path(os.fsdecode(exc.filename)), root)) if exc.filename is not None else None
+        reason = exc.strerror or os.strerror(exc.errno or 0)
+        return cls(f"{reason}: every file is whole (as it was, or complete); {hint}", where)
+
+
 class GateError(ToolkitError):
     """A release gate refused: the inputs are fine, the content is not ready."""
 
@@ -135,8 +171,11 @@ class GateError(ToolkitError):
 def display_path(path: Path, root: Path | None) -> str:
     """``path`` relative to ``root`` when it lies inside it, else as given."""
     if root is not None:
-        try:
-            return path.resolve().relative_to(root.resolve()).as_posix()
-        except ValueError:
-            pass
+        # The path as found inside the project first: a symlinked source is sources/x.md, never
+        # the machine path it points to (which would end up in every catalog's #: references).
+        for candidate, base in ((Path(os.path.abspath(path)), Path(os.path.abspath(root))), (path.resolve(), root.resolve())):
+            try:
+                return candidate.relative_to(base).as_posix()
+            except ValueError:
+                pass
     return str(path)

@@ -14,6 +14,7 @@ chooses per language in ``toolkit.toml``::
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -28,6 +29,25 @@ DIGIT_SYSTEMS = {
     "arabext": "۰۱۲۳۴۵۶۷۸۹",  # Extended Arabic-Indic (Persian, Urdu)
 }
 _TO_LATIN = str.maketrans(DIGIT_SYSTEMS["arab"] + DIGIT_SYSTEMS["arabext"], DIGIT_SYSTEMS["latn"] * 2)
+
+
+def normalise_code(code: str) -> str:
+    """A language code in its usual case, separator kept: one folder per language, whatever the capitals.
+
+    >>> [normalise_code(c) for c in ("FR", "pt-br", "zh_hant_tw", "es-419")]
+    ['fr', 'pt-BR', 'zh_Hant_TW', 'es-419']
+    """
+    separator = "_" if "_" in code and "-" not in code else "-"
+    first, *rest = re.split(r"[-_]", code.strip())
+    parts = [first.lower()]
+    for part in rest:
+        if len(part) == 4 and part.isalpha():
+            parts.append(part.title())  # script
+        elif len(part) == 2 or (len(part) == 3 and part.isdigit()):
+            parts.append(part.upper())  # region
+        else:
+            parts.append(part.lower())
+    return separator.join(parts)
 
 
 def babel_locale(lang: str) -> str:

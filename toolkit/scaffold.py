@@ -32,6 +32,14 @@ This is a paragraph with **bold** words and a [link](https://example.org). A sec
 """
 
 
+GITIGNORE = """\
+# temporary files of a write or release a crash or kill -9 interrupted (the next run removes them)
+.*.tmp
+.*.new-*/
+.*.old-*/
+"""
+
+
 @dataclass(frozen=True)
 class InitResult:
     root: Path
@@ -56,6 +64,7 @@ def init(root: Path, name: str | None = None) -> InitResult:
         "locales/.gitkeep": "",
         "templates/.gitkeep": "",
         "output/.gitkeep": "",
+        ".gitignore": GITIGNORE,
     }
     created = []
     for rel, text in files.items():

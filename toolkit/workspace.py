@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import polib
-from babel import Locale
 
-from .catalogs import TemplateInfo, draft_record, pofile
+from . import files
+from .catalogs import TemplateInfo, draft_record, pofile, saving
 from .config import Config
 from .document import Document, plain_text
 from .errors import CatalogError, CharsetError, Location, Notice, SourceError, display_path
@@ -75,8 +75,14 @@ class CatalogFile:
         if self.error is not None:
             raise self.error
         if self.parsed is not None:
-            check_language(self.parsed, self.lang, self.shown, self.text)
+            pofile.check_language(self.parsed, self.lang, self.shown, self.text)
         return self.parsed
+
+    def snapshot(self) -> saving.Snapshot:
+        """What a compare-and-swap write of this catalog is based on (:mod:`toolkit.catalogs.saving`); strict like
+        :meth:`read`."""
+        po = self.read()
+        return saving.Snapshot(self.path, self.shown, self.lang, self.data, self.text, po)
 
     def read_drafts(self) -> Mapping[str, draft_record.Draft]:
         if self.drafts_error is not None:
@@ -132,6 +138,8 @@ class Project:
         if langs and not targets:
             return  # the source language alone: no catalog
         wanted = self.languages(targets or None)
+        for lang in wanted:
+            files.remove_stale_temps(self.config.locales / lang)  # what a killed run left: gone before anyone reads
         for statement in self.select(list(slugs) if slugs else None):
             for lang in wanted:
                 if (lang, statement.slug) not in self.catalogs:
@@ -182,22 +190,6 @@ def read_catalog_file(config: Config, lang: str, slug: str) -> CatalogFile:
     except CatalogError as exc:
         return CatalogFile(lang, slug, path, shown, data, text, error=exc, drafts=drafts, drafts_error=drafts_error)
     return CatalogFile(lang, slug, path, shown, data, text, parsed, drafts=drafts, drafts_error=drafts_error)
-
-
-def check_language(po: polib.POFile, lang: str, shown: str, text: str) -> None:
-    """A catalog in ``locales/fr/`` must not declare another language in its header."""
-    declared = po.metadata.get("Language", "").strip()
-    if not declared:
-        return
-    try:
-        same = Locale.parse(declared.replace("-", "_")).language == Locale.parse(lang.replace("-", "_")).language
-    except (ValueError, TypeError):
-        same = False
-    if not same:
-        raise CatalogError(
-            f"header declares Language: {declared}, but the file is in the folder for {lang}",
-            Location(shown, pofile.header_line(text, "Language")),
-        )
 
 
 def unread_hint(suffix: str) -> str:

@@ -62,9 +62,10 @@ def load_record(path: Path, shown: str) -> dict[str, Draft]:
             )
             for msgid, d in drafts.items()
         }
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as exc:
         line = getattr(exc, "lineno", None)
-        raise CatalogError(f"unreadable drafts record ({exc}); delete it to start afresh", Location(shown, line)) from None
+        why = "nested too deeply" if isinstance(exc, RecursionError) else exc
+        raise CatalogError(f"unreadable drafts record ({why}); delete it to start afresh", Location(shown, line)) from None
 
 
 def dump_record(drafts: Mapping[str, Draft]) -> bytes:

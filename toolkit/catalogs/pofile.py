@@ -6,6 +6,14 @@ string, and it reports a missing msgstr two lines too late. So every file is
 first checked by :func:`check_syntax`, a small state machine over the PO
 grammar that reports what GNU msgfmt reports, at the same 1-based line; only a
 file that passes is handed to polib.
+
+One line rule: the PO grammar ends lines at ``\n`` only, as GNU gettext,
+Babel and translate-toolkit read it. polib splits its input with
+``str.splitlines()``, which also breaks at U+2028, U+2029, U+0085, \x1c-\x1e,
+\v, \f and a lone \r -- characters pasted from Word and web pages into a
+msgstr. :func:`parse` hands polib a text where those are stand-ins
+(:func:`toolkit.characters.shield`) and puts them back in every string read.
+Writing keeps them raw (U+2028 has no PO escape; msgfmt accepts them).
 """
 
 from __future__ import annotations
@@ -15,7 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import polib
+from babel import Locale
 
+from .. import characters
 from ..errors import CatalogError, CharsetError, Location
 
 WRAP_WIDTH = 79
@@ -24,7 +34,8 @@ WRAP_WIDTH = 79
 _KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)$")
 _CHARSET = re.compile(r"charset\s*=\s*([^;\s]+)", re.IGNORECASE)
 _STRING = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*$')
-_ESCAPES = set('\\"ntrabfv01234567x')
+_ESCAPES = set('\\"ntrbfv')
+"""Escapes GNU gettext and polib decode alike (\\a, octal and \\x escapes: GNU decodes them, polib keeps them as text)."""
 
 
 def _string_error(text: str) -> str | None:
@@ -38,6 +49,8 @@ def _string_error(text: str) -> str | None:
             return 'end-of-line within string (a closing " is missing)'
         return 'unescaped " inside a string (write \\")'
     for esc in re.findall(r"\\(.)", match.group(1)):
+        if esc in "a01234567x":
+            return f"escape sequence \\{esc}... is read differently by PO tools: write the character itself"
         if esc not in _ESCAPES:
             return f"invalid escape sequence \\{esc}"
     return None
@@ -67,8 +80,12 @@ def check_syntax(text: str, path: str) -> None:
         state, ctxt, msgid_parts = "start", None, []
 
     lines = text.split("\n")
+    after_comment = False
     for number, raw in enumerate(lines, 1):
-        line = raw.strip()
+        line = raw.strip(" \t\r\f\v")
+        if line.startswith('"') and after_comment and state != "start":
+            raise fail(number, "a string after a comment line: a comment cannot sit inside an entry")
+        after_comment = line.startswith("#") and not line.startswith("#~")
         obsolete = line.startswith("#~")
         if obsolete:
             line = line[2:].strip()
@@ -112,6 +129,10 @@ def check_syntax(text: str, path: str) -> None:
             else:  # msgstr / msgstr[N]
                 if state not in ("id", "plural", "str"):
                     raise fail(number, "msgstr without msgid")
+                if state == "plural" and _index is None:
+                    raise fail(number, "after msgid_plural the translations are msgstr[0], msgstr[1]...")
+                if state == "id" and _index is not None:
+                    raise fail(entry_start, "missing 'msgid_plural' section (msgstr[N] is for plural entries)")
                 state = "str"
             continue
         if line.startswith('"'):
@@ -145,14 +166,19 @@ def decode(data: bytes, path: str) -> str:
 
 
 def parse(text: str, path: str) -> polib.POFile:
-    """Parse PO text that :func:`check_syntax` accepts."""
+    """Parse PO text that :func:`check_syntax` accepts, lines ending at ``\\n`` only."""
     check_syntax(text, path)
-    if "\n" not in text:
-        text += "\n"  # polib treats a one-line argument as a path
+    shielded, back = characters.shield(text)
+    if "\n" not in shielded:
+        shielded += "\n"  # polib treats a one-line argument as a path
     try:
-        po = polib.pofile(text, encoding="utf-8", wrapwidth=WRAP_WIDTH)
+        po = polib.pofile(shielded, encoding="utf-8", wrapwidth=WRAP_WIDTH)
     except (OSError, ValueError) as exc:
-        raise CatalogError(f"unreadable PO file: {exc}", Location(path)) from None
+        found = re.search(r"\(line (\d+)\)(?::\s*(.*))?", str(exc))
+        line = int(found.group(1)) if found else None
+        why = found.group(2) if found and found.group(2) else "syntax error"
+        raise CatalogError(f"unreadable PO file: {why}", Location(path, line)) from None
+    _unshield(po, back)
     content_type = po.metadata.get("Content-Type")
     if content_type is not None:
         declared = _CHARSET.search(content_type)
@@ -167,6 +193,26 @@ def parse(text: str, path: str) -> polib.POFile:
     return po
 
 
+def _unshield(po: polib.POFile, back: dict[str, str]) -> None:
+    """Put the characters :func:`toolkit.characters.shield` stood in for back into every string polib read."""
+    if not back:
+        return
+
+    def fix(value: str | None) -> str | None:
+        return characters.unshield(value, back) if value else value
+
+    for entry in po:
+        for name in ("msgid", "msgstr", "msgctxt", "msgid_plural", "comment", "tcomment"):
+            setattr(entry, name, fix(getattr(entry, name)))
+        for name in ("previous_msgid", "previous_msgid_plural", "previous_msgctxt"):
+            setattr(entry, name, fix(getattr(entry, name)))
+        entry.msgstr_plural = {k: fix(v) for k, v in entry.msgstr_plural.items()}
+        entry.occurrences = [(fix(f), fix(n)) for f, n in entry.occurrences]
+        entry.flags = [fix(f) for f in entry.flags]
+    po.header = fix(po.header)
+    po.metadata = {fix(k): fix(v) for k, v in po.metadata.items()}
+
+
 def read(path: Path, shown: str) -> polib.POFile:
     """Read and parse the PO or POT file at ``path``; ``shown`` names it in errors."""
     return parse(decode(path.read_bytes(), shown), shown)
@@ -177,9 +223,34 @@ def render(po: polib.POFile) -> bytes:
     return str(po).encode("utf-8")
 
 
+def msgid_line(entry: polib.POEntry, lines: list[str]) -> int:
+    """The 1-based line of the entry's msgid (polib's ``linenum`` is its first comment line)."""
+    number = int(entry.linenum)
+    for offset, text in enumerate(lines[number - 1 :]):
+        if text.lstrip("#~ ").startswith("msgid "):
+            return number + offset
+    return number
+
+
 def header_line(text: str, field: str) -> int | None:
     """1-based line of a header field in PO text (for messages)."""
     for number, line in enumerate(text.split("\n"), 1):
         if line.startswith(f'"{field}:'):
             return number
     return None
+
+
+def check_language(po: polib.POFile, lang: str, shown: str, text: str) -> None:
+    """A catalog in ``locales/fr/`` must not declare another language in its header."""
+    declared = po.metadata.get("Language", "").strip()
+    if not declared:
+        return
+    try:
+        same = Locale.parse(declared.replace("-", "_")).language == Locale.parse(lang.replace("-", "_")).language
+    except (ValueError, TypeError):
+        same = False
+    if not same:
+        raise CatalogError(
+            f"header declares Language: {declared}, but the file is in the folder for {lang}",
+            Location(shown, header_line(text, "Language")),
+        )

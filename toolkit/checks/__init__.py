@@ -13,14 +13,15 @@ the check or its family and saying why::
 A project silences checks in toolkit.toml (``[check] disable = ["length"]``);
 see :mod:`toolkit.checks.settings` and docs/qa.md.
 
->>> sorted({c.family for c in CHECKS.values()})
-['catalog', 'glossary', 'header', 'length', 'markup', 'punctuation', 'tokens', 'typography', 'untranslated-copy', 'whitespace']
+>>> sorted({c.family for c in CHECKS.values()})  # doctest: +NORMALIZE_WHITESPACE
+['catalog', 'characters', 'glossary', 'header', 'length', 'markup', 'punctuation', 'tokens', 'typography',
+ 'untranslated-copy', 'whitespace']
 """
 
 from __future__ import annotations
 
 from ..workspace import Project
-from . import catalog, markup, terms, text, tokens, typography
+from . import catalog, characters, markup, terms, text, tokens, typography
 from .base import Check, CheckReport, Issue
 from .run import run_checks
 from .settings import CheckSettings, check_settings
@@ -57,6 +58,22 @@ CHECKS: dict[str, Check] = {
             terms.glossary_case,
         ),
         Check("untranslated-copy", "untranslated-copy", _E, "the msgstr is the English msgid", text.untranslated_copy),
+        # invisible characters pasted from Word and web pages
+        Check(
+            "control-character",
+            "characters",
+            _E,
+            "a control character no DOCX, HTML or TMX file can hold (U+0001, Word's \\v), in any entry",
+            on_catalog=characters.control_character,
+        ),
+        Check(
+            "invisible-separator",
+            "characters",
+            _W,
+            "a line or paragraph separator (U+2028, U+2029, U+0085) the source does not have",
+            characters.separator,
+            names=True,
+        ),
         Check("whitespace", "whitespace", _W, "leading/trailing whitespace, double spaces, tabs", text.whitespace, names=True),
         Check("punctuation-end", "punctuation", _W, "the end punctuation differs from the source's", text.punctuation_end),
         Check("brackets", "punctuation", _E, "brackets not balanced as in the source", text.brackets),
@@ -159,6 +176,13 @@ CHECKS: dict[str, Check] = {
         Check("header-charset", "header", _E, "the catalog is not UTF-8 or does not say so", on_catalog=catalog.header_charset),
         Check("header-fuzzy", "header", _E, "the header entry is marked fuzzy", on_catalog=catalog.header_fuzzy),
         Check("po-syntax", "catalog", _E, "the catalog breaks the PO grammar (nothing else is checked in it)"),
+        Check(
+            "msgfmt",
+            "catalog",
+            _E,
+            "GNU msgfmt -c refuses the catalog: a byte-order mark, no header entry, a bad Plural-Forms, ...",
+            on_catalog=catalog.msgfmt,
+        ),
         Check("noqa", "catalog", _W, "a # noqa comment that names no known check"),
     )
 }

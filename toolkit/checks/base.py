@@ -124,6 +124,8 @@ class Catalog:
     """msgids of the current source statement, in order: what a release will ask for."""
     drafts: dict[str, Draft]
     """The drafts record beside the catalog (what the toolkit pre-filled)."""
+    data: bytes = b""
+    """The file's bytes (a byte-order mark is not in ``text``)."""
 
     @cached_property
     def live(self) -> dict[str, polib.POEntry]:

@@ -11,14 +11,28 @@ from collections.abc import Iterator
 
 import polib
 
+from ..catalogs import gnu
 from ..catalogs.draft_record import is_pseudo
+from ..catalogs.pofile import check_language
 from ..errors import CatalogError
-from ..workspace import check_language
 from .base import Catalog, Finding
+
+
+def msgfmt(catalog: Catalog) -> list[Finding]:
+    """``msgfmt``: GNU ``msgfmt -c`` would refuse the catalog (so no PO tool reads it as the toolkit does).
+
+    The toolkit's own rules first (a BOM, no header entry, Plural-Forms, plural counts, ``\\n`` at
+    one end); when they find nothing, msgfmt itself where GNU gettext is installed.
+    """
+    data = catalog.data or catalog.text.encode("utf-8")
+    problems = gnu.own_rules(data, catalog.text, catalog.po, catalog.lang) or gnu.msgfmt_problems(data)
+    return [Finding(message, line) for line, message in problems]
 
 
 def header_language(catalog: Catalog) -> list[Finding]:
     """``header-language``: the header's Language is the language of the folder."""
+    if not gnu.has_header(catalog.po):
+        return []  # the msgfmt check says so, once
     if not catalog.po.metadata.get("Language", "").strip():
         return [Finding(f"the header has no Language field (it should say Language: {catalog.lang})")]
     try:
@@ -30,7 +44,7 @@ def header_language(catalog: Catalog) -> list[Finding]:
 
 def header_plural_forms(catalog: Catalog) -> list[Finding]:
     """``header-plural-forms``: the header declares Plural-Forms (PO editors and msgfmt need it)."""
-    if catalog.po.metadata.get("Plural-Forms", "").strip():
+    if not gnu.has_header(catalog.po) or catalog.po.metadata.get("Plural-Forms", "").strip():
         return []
     return [Finding("the header has no Plural-Forms field (`stk extract` writes the CLDR one)")]
 
@@ -42,7 +56,7 @@ def header_charset(catalog: Catalog) -> list[Finding]:
     far: reading it fails (:class:`~toolkit.errors.CharsetError`) and the runner
     reports that under this code. What is left is a header without Content-Type.
     """
-    if "Content-Type" in catalog.po.metadata:
+    if "Content-Type" in catalog.po.metadata or not gnu.has_header(catalog.po):
         return []
     header = next((n for n, line in enumerate(catalog.text.split("\n"), 1) if line.startswith('msgid ""')), 1)
     return [Finding("the header has no Content-Type: write 'text/plain; charset=UTF-8'", header)]
@@ -50,7 +64,7 @@ def header_charset(catalog: Catalog) -> list[Finding]:
 
 def header_fuzzy(catalog: Catalog) -> list[Finding]:
     """``header-fuzzy``: a fuzzy header makes msgfmt and some editors ignore it."""
-    if "fuzzy" in catalog.po.metadata_is_fuzzy:
+    if gnu.has_header(catalog.po) and "fuzzy" in catalog.po.metadata_is_fuzzy:  # 0, not a list, without a header
         return [Finding('the header entry is marked fuzzy: remove the `#, fuzzy` line above msgid ""')]
     return []
 
@@ -97,6 +111,7 @@ __all__ = [
     "header_fuzzy",
     "header_language",
     "header_plural_forms",
+    "msgfmt",
     "pseudo",
     "untranslated",
 ]

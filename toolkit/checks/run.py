@@ -89,12 +89,12 @@ class _Runner:
             code = "header-charset" if isinstance(error, CharsetError) else "po-syntax"
             self.emit(report, code, error.location or Location(shown), error.message, lang, slug)
             return
-        text, po = file.text, file.parsed
+        data, text, po = file.data or b"", file.text, file.parsed
         drafts = dict(file.read_drafts())
         segments: dict[str, Segment] = {}
         for segment in statement.segments:
             segments.setdefault(segment.msgid, segment)
-        catalog = Catalog(lang, slug, shown, text, po, tuple(segments), drafts)
+        catalog = Catalog(lang, slug, shown, text, po, tuple(segments), drafts, data)
         silenced = {msgid: self.noqa(report, catalog, entry) for msgid, entry in catalog.live.items()}
 
         for check in self.checks.values():

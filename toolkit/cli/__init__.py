@@ -2,8 +2,9 @@
 
 Exit codes: 0 success; 1 a check or gate failed; 2 bad input or usage.
 A :class:`~toolkit.errors.ToolkitError` becomes one line on stderr,
-``path:line: Category: message``; any other exception is a bug and keeps its
-traceback.
+``path:line: Category: message``, and so does an OSError of the environment
+(disk full, read-only file system, permission denied: ``File error``); any
+other exception is a bug and keeps its traceback.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from ..errors import ToolkitError
+from ..errors import FileError, ToolkitError
 from . import catalog_commands, import_commands, qa_commands, release_commands, translate_commands
 from .common import CommandError
 
@@ -54,6 +55,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CommandError as exc:
         print(f"stk {args.command}: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:  # disk full, read-only, permission: one line; any other OSError is a bug
+        error = FileError.from_os_error(exc, getattr(args, "project", None))
+        if error is None:
+            raise
+        print(f"stk: {error}" if error.location is None else str(error), file=sys.stderr)
+        return error.exit_code
     except KeyboardInterrupt:
         print("stk: interrupted (files already written are complete; run the command again to resume)", file=sys.stderr)
         return 130

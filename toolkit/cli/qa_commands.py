@@ -24,6 +24,7 @@ from .common import (
     print_json,
     project,
     table,
+    warn,
 )
 
 COLLAPSED = ("fuzzy", "untranslated", "pseudo")
@@ -238,6 +239,8 @@ def _report_json(result: Report) -> dict[str, Any]:
 
 def cmd_tm_export(args: argparse.Namespace) -> int:
     result = api.export_tmx(project(args), args.file, langs(args))
+    for message in result.warnings:
+        warn(message)
     if args.json:
         print_json(result)
         return 0

@@ -15,10 +15,11 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from .. import choices
+from .. import characters, choices
 from ..document.model import is_safe_href
 from ..endpoints import parse_endpoint
 from ..errors import ConfigError, Location, raise_all
+from ..languages import normalise_code
 from ..prefixes import validate_prefixes
 from .lines import KeyLines
 from .model import (
@@ -52,6 +53,10 @@ def _language_problem(code: Any) -> str | None:
         Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
         return f"unknown language code {code!r} (not a CLDR locale)"
+    if code != normalise_code(code):
+        # "FR" would make locales/FR/ beside locales/fr/ (one folder on macOS, two on Linux), and quietly
+        # reading it as "fr" would leave a locales/FR/ of earlier catalogs behind: refuse, say how.
+        return f"write the language code {code!r} as {normalise_code(code)!r} (one folder per language)"
     return None
 
 
@@ -67,6 +72,8 @@ def load_config(project: Path) -> Config:
     try:
         text = raw.decode("utf-8")
         data = tomllib.loads(text)
+    except RecursionError:  # tomllib recurses once per level of [[[...]]]
+        raise ConfigError("not valid TOML: nested too deeply", Location(CONFIG_NAME)) from None
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ConfigError("not valid UTF-8", Location(CONFIG_NAME, line)) from None
@@ -87,6 +94,11 @@ def load_config(project: Path) -> Config:
 def config_from_dict(data: Mapping[str, Any], root: Path, text: str = "") -> Config:
     """Validate the tables of a parsed toolkit.toml; every error is raised at once."""
     problems = Problems(CONFIG_NAME, KeyLines(text))
+    for path, value in _strings_in(data):
+        bad = characters.forbidden(value)
+        if bad:  # TOML's \u0001 escape: no DOCX, HTML or PO header can hold it
+            name = ".".join(path)
+            problems.error(path, f"{name} holds {characters.describe(bad[0])}, an invisible control character: delete it")
     top = TableReader(problems, (), data)
     values = _project(top.sub("project"))
     values.update(_paths(top.sub("paths")))
@@ -105,6 +117,17 @@ def config_from_dict(data: Mapping[str, Any], root: Path, text: str = "") -> Con
     raise_all(sorted(problems.errors, key=lambda e: e.location.line or 0 if e.location else 0))
     notices = sorted(problems.notices, key=lambda n: n.location.line or 0)
     return Config(root=root, notices=tuple(notices), text=text, **values)
+
+
+def _strings_in(value: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], str]]:
+    """Every text value of a TOML table, with its key path."""
+    if isinstance(value, str):
+        return [(path, value)]
+    if isinstance(value, Mapping):
+        return [found for key, item in value.items() for found in _strings_in(item, (*path, str(key)))]
+    if isinstance(value, list):
+        return [found for item in value for found in _strings_in(item, path)]
+    return []
 
 
 def override(config: Config, **choices_made: Any) -> Config:

@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..errors import ConfigError, Location, Notice
+from ..languages import normalise_code
 from .lines import KeyLines
 
 CONFIG_NAME = "toolkit.toml"
@@ -184,6 +185,7 @@ class Config:
         allowed = self.languages if source else self.target_languages
         if not langs:
             return list(allowed)
+        langs = [normalise_code(lang) for lang in langs]  # --lang FR is fr
         unknown = [lang for lang in langs if lang not in allowed]
         if unknown:
             what = "a language" if source else "a target language"

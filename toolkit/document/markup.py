@@ -19,6 +19,10 @@ from markdown_it.token import Token
 
 from . import Code, Content, Emphasis, Inline, LineBreak, Link, Strong, Text, is_safe_href, iter_links
 
+MAX_INLINE_DEPTH = 8
+"""Emphasis and links nested in each other, at most: deeper is an error in a source; in a
+translator's msgstr the deeper markup is dropped and its text kept, with a warning."""
+
 Warn = Callable[[str], None]
 """Receives one message about something dropped or changed (the caller adds file:line)."""
 
@@ -49,6 +53,7 @@ def content_from_tokens(tokens: Sequence[Token], warn: Warn, *, raw_html: str = 
     a warning (a translator's msgstr: escaped on output, never interpreted).
     """
     stack: list[tuple[str, list[Inline], dict[str, str]]] = [("root", [], {})]
+    flattened = 0  # markup opened beyond MAX_INLINE_DEPTH (a msgstr): its text goes to the level above
     for tok in tokens:
         kind = tok.type
         if kind == "text":
@@ -60,9 +65,19 @@ def content_from_tokens(tokens: Sequence[Token], warn: Warn, *, raw_html: str = 
         elif kind == "code_inline":
             stack[-1][1].append(Code(tok.content))
         elif kind in ("strong_open", "em_open", "link_open"):
+            if len(stack) > MAX_INLINE_DEPTH:
+                if raw_html == "error":
+                    raise ValueError(f"emphasis and links nested {len(stack)} levels deep: the toolkit keeps {MAX_INLINE_DEPTH}")
+                if not flattened:
+                    warn(f"emphasis and links nested deeper than {MAX_INLINE_DEPTH} levels: the deeper markup dropped")
+                flattened += 1
+                continue
             attrs = {k: str(v) for k, v in tok.attrs.items()}
             stack.append((kind[:-5], [], attrs))
         elif kind in ("strong_close", "em_close", "link_close"):
+            if flattened:
+                flattened -= 1
+                continue
             name, children, attrs = stack.pop()
             node = _close(name, tuple(children), attrs, warn)
             stack[-1][1].extend(node)

@@ -1,15 +1,17 @@
 """Argos Translate model packages: which are installed, and installing one safely.
 
 argostranslate's own machinery does the work -- its settings say where
-packages live (``ARGOS_PACKAGES_DIR``), its ``Package`` reads their metadata,
-``install_from_path`` installs and its package index lists what can be
-downloaded. The toolkit adds what a user needs around it: an archive is
-checked before argostranslate sees it (``install_from_path`` extracts any zip
-it is given into the packages folder, so a package without its one top-level
-folder, or with ``../`` paths, would spill files there); errors are one line;
-and ``--online`` fails within seconds when there is no internet instead of
-hanging or recursing (``get_available_packages()`` calls itself until a
-RecursionError when the index cannot be downloaded).
+packages live (``ARGOS_PACKAGES_DIR``), its ``Package`` reads their metadata
+and its package index lists what can be downloaded. The toolkit adds what a
+user needs around it: an archive is checked before anything is extracted
+(argostranslate's ``install_from_path`` extracts any zip it is given into the
+packages folder, so a package without its one top-level folder, or with
+``../`` paths, would spill files there); a package is installed through a
+staging folder and validated fully before the installed one is touched
+(:mod:`.staging`); errors are one line; and ``--online`` fails within seconds
+when there is no internet instead of hanging or recursing
+(``get_available_packages()`` calls itself until a RecursionError when the
+index cannot be downloaded).
 
 Importing ``argostranslate.package`` is cheap; ``argostranslate.translate``
 (which imports stanza and torch) is never needed to translate.
@@ -40,6 +42,8 @@ INDEX_TIMEOUT = 15.0
 """Seconds to wait for the package index before concluding there is no internet."""
 
 _SAFE_FOLDER = re.compile(r"[A-Za-z0-9][A-Za-z0-9._+-]*")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*")
+"""Argos codes: ISO 639 and a few of its own (``zt`` for Traditional Chinese, ``pb`` for Brazilian Portuguese)."""
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ def installed() -> list[InstalledModel]:
             size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
             try:
                 pkg = argos_package.Package(folder)
-            except (OSError, ValueError, TypeError, AttributeError) as exc:
+            except (OSError, ValueError, TypeError, AttributeError, RecursionError) as exc:
                 found.append(InstalledModel(folder, folder.name, size=size, problem=f"unreadable metadata.json ({exc})"))
                 continue
             problem = _package_problem(folder, pkg)
@@ -210,6 +214,10 @@ def validate_archive(path: Path, shown: str) -> Archive:
             for required in ("metadata.json", "model/model.bin"):
                 if f"{folder}/{required}" not in names:
                     raise refuse(f"{folder}/{required} is missing")
+                if f"{folder}/{required}/" in {m.filename for m in members} or any(
+                    n.startswith(f"{folder}/{required}/") for n in names
+                ):
+                    raise refuse(f"{folder}/{required} is a folder, not a file")
             if f"{folder}/sentencepiece.model" not in names and f"{folder}/bpe.model" not in names:
                 raise refuse(f"{folder}/ has no sentencepiece.model or bpe.model")
             info = zf.getinfo(f"{folder}/metadata.json")
@@ -259,6 +267,8 @@ def _check_metadata(data: bytes, refuse: Any) -> dict[str, Any]:
         metadata = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError) as exc:
         raise refuse(f"metadata.json is not valid JSON ({exc})") from None
+    except RecursionError:
+        raise refuse("metadata.json is not valid JSON (nested too deeply)") from None
     if not isinstance(metadata, dict):
         raise refuse("metadata.json is not a JSON object")
     if metadata.get("type", "translate") != "translate":
@@ -266,6 +276,11 @@ def _check_metadata(data: bytes, refuse: Any) -> dict[str, Any]:
     for key in ("from_code", "to_code", "package_version"):
         if not isinstance(metadata.get(key), str) or not metadata[key].strip():
             raise refuse(f"metadata.json has no {key}")
+    for key in ("from_code", "to_code"):
+        if not _LANGUAGE_CODE.fullmatch(metadata[key]):
+            raise refuse(f"metadata.json {key} {metadata[key]!r} is not a language code")
+    if _base(metadata["from_code"]) == _base(metadata["to_code"]):
+        raise refuse(f"metadata.json translates {metadata['from_code']} into {metadata['to_code']}")
     return metadata
 
 
@@ -291,42 +306,9 @@ def install_file(path: Path, shown: str) -> Installed:
 
 
 def _install(path: Path, shown: str, archive: Archive) -> Installed:
-    require_mt()
-    from argostranslate import package as argos_package
+    from .staging import install_staged  # it uses this module's listing
 
-    destination = packages_dir() / archive.folder
-    source, target = archive.metadata["from_code"], archive.metadata["to_code"]
-    before = installed()
-    replaced: list[str] = []
-    for model in before:
-        if model.folder == destination:
-            # Same folder: extracting over it would mix old and new files.
-            _remove(model, argos_package)
-            replaced.append(model.label)
-    try:
-        argos_package.install_from_path(path)
-    except Exception as exc:  # argostranslate raises bare Exception
-        raise ModelPackageError(f"argostranslate could not install it: {exc}", Location(shown)) from None
-    for model in before:
-        same_pair = _base(model.source) == _base(source) and _base(model.target) == _base(target)
-        if same_pair and model.folder != destination:
-            _remove(model, argos_package)
-            replaced.append(model.label)
-    new = next((m for m in installed() if m.folder == destination), None)
-    if new is None or new.problem:
-        raise ModelPackageError(
-            f"installed, but argostranslate cannot read it: {new.problem if new else 'missing'}", Location(shown)
-        )
-    return Installed(new, tuple(replaced))
-
-
-def _remove(model: InstalledModel, argos_package: Any) -> None:
-    if model.package is not None:
-        argos_package.uninstall(model.package)
-    else:
-        import shutil
-
-        shutil.rmtree(model.folder)
+    return install_staged(path, shown, archive)
 
 
 def install_online(targets: list[str], source: str = "en", timeout: float = INDEX_TIMEOUT) -> list[Installed]:
@@ -340,7 +322,7 @@ def install_online(targets: list[str], source: str = "en", timeout: float = INDE
     try:
         if not isinstance(json.loads(data), list):
             raise ValueError("not a list of packages")
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise EngineError(f"the Argos package index at {index_url} is not usable ({exc})") from None
     # get_available_packages() reads this copy; with it present it never tries the network itself.
     atomic_write(Path(settings.local_package_index), data)

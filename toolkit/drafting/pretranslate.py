@@ -16,13 +16,16 @@ Only entries whose msgstr is empty are touched. Everything is read and
 checked before anything is written; then each catalog is saved atomically
 after every batch (its drafts record first), so an interruption loses at most
 one batch and a new run resumes where the last stopped. Only the filled
-entries' lines change in a file (:mod:`toolkit.splice`). A catalog that
-changes on disk while the command runs (a translator saved it) stops the run
-rather than overwrite their work.
+entries' lines change in a file (:mod:`toolkit.catalogs.patch`). A catalog
+is written only if it still holds what was read (:mod:`toolkit.catalogs.saving`):
+when a translator saved it meanwhile, this run's fills are redone on top of
+their save -- an entry they translated stays theirs -- never over it.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -31,10 +34,9 @@ from pathlib import Path
 import polib
 
 from .. import catalogs
-from ..catalogs import NAME_NOTE, draft_record, patch
+from ..catalogs import NAME_NOTE, draft_record, patch, saving
 from ..catalogs.draft_record import Draft
 from ..errors import CatalogError, EngineError, Location, Notice
-from ..files import write_if_changed
 from ..glossary import Glossary
 from ..workspace import Project, Statement
 from . import translation_memory
@@ -80,46 +82,143 @@ class TranslateResult:
         return sum(r.names + r.tm + r.tm_fuzzy + r.mt for r in self.rows)
 
 
+Key = tuple[str | None, str]
+"""(msgctxt, msgid) of a live entry."""
+
+
+@dataclass(frozen=True)
+class _Fill:
+    """One entry the run filled, kept until saved so that it can be redone on a translator's newer save."""
+
+    key: Key
+    text: str
+    """The msgstr it writes."""
+    apply: Callable[[polib.POEntry], None]
+    count: str
+    """The CatalogResult counter it added to (names, tm, tm_fuzzy, mt)."""
+    draft: Draft | None = None
+    flagged: bool = False
+
+
 @dataclass
 class _Catalog:
     """One catalog being filled: what was read, what changed, where it goes."""
 
     statement: Statement
-    path: Path
-    shown: str
-    text: str
-    data: bytes
-    po: polib.POFile
+    snapshot: saving.Snapshot
     record_path: Path
     drafts: dict[str, Draft]
     result: CatalogResult
-    changed: list[polib.POEntry] = field(default_factory=list)
+    fills: list[_Fill] = field(default_factory=list)
+    """Filled since the last save."""
+    saved: list[_Fill] = field(default_factory=list)
+    """Filled and saved by this run: redone too if a translator's save (from an editor that had the file
+    open since before) brought the entry back empty."""
+    recorded: dict[str, Draft] = field(default_factory=dict)
+    """The drafts record before this run: what the record says again of an entry a person overtook."""
+    remerged: int = 0
+    """Saves by someone else this run redid its fills on top of."""
+
+    def __post_init__(self) -> None:
+        self.recorded = dict(self.drafts)
+
+    @property
+    def path(self) -> Path:
+        return self.snapshot.path
+
+    @property
+    def shown(self) -> str:
+        return self.snapshot.shown
+
+    @property
+    def po(self) -> polib.POFile:
+        assert self.snapshot.po is not None
+        return self.snapshot.po
+
+    def empty(self, key: Key) -> polib.POEntry | None:
+        """The live entry ``key`` if its msgstr is still empty (a person may have filled it meanwhile)."""
+        entry = self._entries.get(key)
+        return entry if entry is not None and entry.msgstr == "" else None
+
+    @functools.cached_property
+    def _entries(self) -> dict[Key, polib.POEntry]:
+        return {(e.msgctxt, e.msgid): e for e in self.po if not e.obsolete and e.msgid and not e.msgid_plural}
+
+    def fill(self, entry: polib.POEntry, apply: Callable[[polib.POEntry], None], count: str, draft: Draft | None = None) -> None:
+        apply(entry)
+        fill = _Fill((entry.msgctxt, entry.msgid), entry.msgstr, apply, count, draft, bool(draft and _flagged(draft.notes)))
+        if draft is not None:
+            self.drafts[entry.msgid] = draft
+        self.fills.append(fill)
 
     def save(self) -> bool:
-        """Write the drafts record, then the catalog; refuse if someone else changed the catalog meanwhile."""
-        try:
-            current = self.path.read_bytes()
-        except FileNotFoundError:
-            current = b""
-        if current != self.data:
-            raise CatalogError(
-                "changed on disk while `stk translate` was running (a translator saved it?): nothing overwritten; "
-                "run the command again to continue",
-                Location(self.shown),
-            )
+        """Write the drafts record, then the catalog, which must still hold what was read; else fill again on top of it."""
+        if not self.fills:
+            return False
+        self._save_record()
+        saved = saving.save(self.snapshot, self._render(), self._refill, "translate")
+        self.remerged += saved.remerged
+        self.saved.extend(self.fills)
+        self.fills = []
+        if saved.written and saved.data is not None:  # self.po holds what was just written: no need to parse it again
+            self.snapshot = dataclasses.replace(self.snapshot, data=saved.data, text=saved.data.decode("utf-8"))
+        return saved.written
+
+    def _render(self) -> bytes:
+        changed = [entry for fill in self.fills if (entry := self._entries.get(fill.key)) is not None]
+        return patch.rewrite(self.snapshot.text, self.po, changed)
+
+    def _save_record(self) -> None:
         if self.drafts or self.record_path.exists():  # names alone leave no drafts: no empty record beside the file
             draft_record.save_record(self.record_path, self.drafts)
-        data = patch.rewrite(self.text, self.po, self.changed)
-        written = write_if_changed(self.path, data)
-        self.data = data
-        return written
+
+    def _refill(self, current: saving.Snapshot) -> bytes | None:
+        """Someone saved the catalog since it was read: redo this run's fills on what they saved."""
+        if current.po is None:
+            raise CatalogError(
+                "deleted while `stk translate` was running: nothing written; run `stk extract`, then the command again",
+                Location(self.shown),
+            )
+        self.snapshot = current
+        self.__dict__.pop("_entries", None)
+        unsaved: list[_Fill] = []
+        still: list[_Fill] = []
+        for fill in [*self.fills, *self.saved]:
+            entry = self._entries.get(fill.key)
+            if entry is not None and entry.msgstr == "":
+                # Empty: not yet written, or written and emptied by a save from an editor that had
+                # the file open since before: fill it (again), as a new run would.
+                fill.apply(entry)
+                unsaved.append(fill)
+            elif fill in self.saved and entry is not None and entry.msgstr == fill.text:
+                still.append(fill)  # written earlier and still there
+            else:
+                self._forget(fill)  # a person translated it meanwhile: theirs stands
+        self.fills, self.saved = unsaved, still
+        self._save_record()
+        return self._render() if unsaved else None
+
+    def _forget(self, fill: _Fill) -> None:
+        setattr(self.result, fill.count, getattr(self.result, fill.count) - 1)
+        self.result.flagged -= fill.flagged
+        msgid = fill.key[1]
+        if fill.draft is not None and self.drafts.get(msgid) == fill.draft:
+            if msgid in self.recorded:
+                self.drafts[msgid] = self.recorded[msgid]
+            else:
+                del self.drafts[msgid]
+
+
+def _flagged(notes: tuple[str, ...]) -> bool:
+    """A machine draft with a note about something lost on the way (glossary notes are information)."""
+    return any(not n.startswith("glossary:") for n in notes)
 
 
 @dataclass
 class _Language:
     lang: str
     catalogs: list[_Catalog]
-    work: dict[str, list[tuple[_Catalog, polib.POEntry]]]
+    work: dict[str, list[tuple[_Catalog, Key]]]
     """msgid -> the empty entries it fills, for machine translation."""
 
 
@@ -165,11 +264,21 @@ def translate(
     done = 0
     for language in languages:
         for catalog in language.catalogs:
-            if catalog.changed and catalog.save():
+            if catalog.save():
                 result.written.append(catalog.shown)
         done = _machine_translate(project, language, chosen, glossary, settings, result, progress, done)
     result.seconds = time.perf_counter() - started
     result.written = list(dict.fromkeys(result.written))
+    result.warnings.extend(
+        Notice(
+            Location(catalog.shown),
+            "saved-meanwhile",
+            "saved by someone else while translate ran: drafted again on top of their save, their changes kept",
+        )
+        for language in languages
+        for catalog in language.catalogs
+        if catalog.remerged
+    )
     return result
 
 
@@ -179,8 +288,9 @@ def _check_limits(engine: Limited, language: _Language, glossary: Glossary, digi
         for text in protect(msgid, language.lang, glossary, digits).requests:
             problem = engine.refusal(text, source, language.lang)
             if problem is not None:
-                catalog, entry = targets[0]
-                raise EngineError(problem, Location(catalog.shown, entry.linenum or None))
+                catalog, key = targets[0]
+                entry = next((e for e in catalog.po if (e.msgctxt, e.msgid) == key), None)
+                raise EngineError(problem, Location(catalog.shown, entry.linenum if entry is not None else None))
 
 
 def _plan(project: Project, lang: str, selected: set[str], settings: TranslateSettings) -> _Language:
@@ -195,41 +305,42 @@ def _plan(project: Project, lang: str, selected: set[str], settings: TranslateSe
             if is_selected:
                 raise CatalogError(f"no catalog for {lang} yet: run `stk extract` first", Location(file.shown))
             continue
-        assert file.data is not None  # a file that parsed was read
-        shown, data, text = file.shown, file.data, file.text
-        path = file.path
+        snapshot = file.snapshot()
+        assert snapshot.po is not None
         record_path = draft_record.record_path(config.locales, lang, statement.slug)
         drafts = dict(file.read_drafts())
         names = catalogs.name_ids(statement.segments)
-        memory_entries.extend(translation_memory.reviewed(po, shown, names, drafts))
+        memory_entries.extend(translation_memory.reviewed(snapshot.po, snapshot.shown, names, drafts))
         if is_selected:
-            result = CatalogResult(lang, statement.slug, shown)
-            catalogs_.append(_Catalog(statement, path, shown, text, data, po, record_path, drafts, result))
+            result = CatalogResult(lang, statement.slug, snapshot.shown)
+            catalogs_.append(_Catalog(statement, snapshot, record_path, drafts, result))
     memory_entries.extend(translation_memory.imported(config.tm, config.root, config.source_language, lang))
     memory = translation_memory.Memory(memory_entries)
 
-    work: dict[str, list[tuple[_Catalog, polib.POEntry]]] = {}
+    work: dict[str, list[tuple[_Catalog, Key]]] = {}
     for catalog in catalogs_:
         names = catalogs.name_ids(catalog.statement.segments)
         for entry in catalog.po:
             if entry.obsolete or not entry.msgid or entry.msgstr != "" or entry.msgid_plural:
                 continue
             if entry.msgid in names or NAME_NOTE in (entry.comment or ""):
-                entry.msgstr = entry.msgid
+                catalog.fill(entry, _prefill_name, "names")
                 catalog.result.names += 1
-                catalog.changed.append(entry)
-            elif _from_memory(catalog, entry, memory, settings.tm_threshold):
-                catalog.changed.append(entry)
-            else:
-                work.setdefault(entry.msgid, []).append((catalog, entry))
+            elif not _from_memory(catalog, entry, memory, settings.tm_threshold):
+                work.setdefault(entry.msgid, []).append((catalog, (entry.msgctxt, entry.msgid)))
     return _Language(lang, catalogs_, work)
+
+
+def _prefill_name(entry: polib.POEntry) -> None:
+    entry.msgstr = entry.msgid
 
 
 def _from_memory(catalog: _Catalog, entry: polib.POEntry, memory: translation_memory.Memory, threshold: float) -> bool:
     exact = memory.exact(entry.msgid)
     if exact is not None:
-        _fill(entry, exact.target, f"translation memory: exact match from {_short(exact.origin, catalog)}", fuzzy=False)
-        catalog.drafts[entry.msgid] = Draft(exact.target, "tm", "tm", exact.origin, 100.0)
+        provenance = f"translation memory: exact match from {_short(exact.origin, catalog)}"
+        draft = Draft(exact.target, "tm", "tm", exact.origin, 100.0)
+        catalog.fill(entry, functools.partial(_fill, msgstr=exact.target, provenance=provenance, fuzzy=False), "tm", draft)
         catalog.result.tm += 1
         return True
     match = memory.fuzzy(entry.msgid, threshold)
@@ -237,9 +348,11 @@ def _from_memory(catalog: _Catalog, entry: polib.POEntry, memory: translation_me
         return False
     score = round(match.score, 1)
     origin = _short(match.entry.origin, catalog)
-    _fill(entry, match.entry.target, f"translation memory: {match.score:.0f}% match from {origin}", fuzzy=True)
-    entry.previous_msgid = match.entry.source  # editors show what changed since that translation
-    catalog.drafts[entry.msgid] = Draft(match.entry.target, "tm-fuzzy", "tm", match.entry.origin, score)
+    provenance = f"translation memory: {match.score:.0f}% match from {origin}"
+    draft = Draft(match.entry.target, "tm-fuzzy", "tm", match.entry.origin, score)
+    # editors show what changed since that translation (the previous msgid)
+    apply = functools.partial(_fill, msgstr=match.entry.target, provenance=provenance, fuzzy=True, previous=match.entry.source)
+    catalog.fill(entry, apply, "tm_fuzzy", draft)
     catalog.result.tm_fuzzy += 1
     return True
 
@@ -250,8 +363,12 @@ def _short(origin: str, catalog: _Catalog) -> str:
     return origin[len(folder) + 1 :] if origin.startswith(folder + "/") else origin
 
 
-def _fill(entry: polib.POEntry, msgstr: str, provenance: str, fuzzy: bool, notes: tuple[str, ...] = ()) -> None:
+def _fill(
+    entry: polib.POEntry, msgstr: str, provenance: str, fuzzy: bool, notes: tuple[str, ...] = (), previous: str | None = None
+) -> None:
     entry.msgstr = msgstr
+    if previous is not None:
+        entry.previous_msgid = previous
     kept = [line for line in (entry.tcomment or "").split("\n") if line and not line.startswith(PROVENANCE)]
     entry.tcomment = "\n".join([*kept, provenance])
     if notes:
@@ -296,11 +413,15 @@ def _machine_translate(
         touched: dict[int, _Catalog] = {}
         for msgid in batch:
             restored = restore(protected[msgid], translations)
-            for catalog, entry in language.work[msgid]:
-                _fill(entry, restored.msgstr, provenance, fuzzy=True, notes=restored.notes)
-                catalog.drafts[msgid] = Draft(restored.msgstr, engine.origin, engine.name, model, None, restored.notes)
-                catalog.changed.append(entry)
-                catalog.result.flagged += any(not n.startswith("glossary:") for n in restored.notes)
+            draft = Draft(restored.msgstr, engine.origin, engine.name, model, None, restored.notes)
+            apply = functools.partial(_fill, msgstr=restored.msgstr, provenance=provenance, fuzzy=True, notes=restored.notes)
+            for catalog, key in language.work[msgid]:
+                entry = catalog.empty(key)
+                if entry is None:  # filled by a translator whose save an earlier batch merged
+                    catalog.result.mt -= 1
+                    continue
+                catalog.fill(entry, apply, "mt", draft)
+                catalog.result.flagged += _flagged(restored.notes)
                 touched[id(catalog)] = catalog
         for catalog in touched.values():
             if catalog.save():

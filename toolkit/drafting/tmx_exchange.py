@@ -17,9 +17,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import catalogs
-from ..errors import Location, display_path
-from ..files import write_if_changed
+from .. import catalogs, characters
+from ..catalogs import pofile, saving
+from ..errors import Location, Notice, display_path
+from ..files import Changed, read_or_none, replace_if_unchanged
 from ..workspace import Project
 from . import translation_memory
 from .tmx import TmxError, Unit, dump_tmx, load_tmx
@@ -31,23 +32,33 @@ class ExportResult:
     written: bool
     pairs: dict[str, int] = field(default_factory=dict)
     """lang -> translation units written."""
+    warnings: list[Notice] = field(default_factory=list)
+    """Translations left out of the memory."""
 
 
 def export_tmx(project: Project, path: Path, langs: list[str] | None = None) -> ExportResult:
-    """Write every reviewed source/translation pair of the selected languages to ``path``."""
+    """Write every reviewed source/translation pair of the selected languages to ``path``.
+
+    A translation holding a control character (which XML cannot hold) is left out, with a warning
+    naming it. ``path`` is written only if it still holds what it held when the export started.
+    """
+    shown_path = display_path(path, project.root)
+    before = read_or_none(path)
     units: list[Unit] = []
     seen: set[tuple[str, str, str]] = set()
     counts: dict[str, int] = {}
+    warnings: list[Notice] = []
     project.load_catalogs(langs)
     for lang in project.languages(langs):
         counts[lang] = 0
         for statement in project.statements:
             file = project.catalog(lang, statement.slug)
-            po = file.read()
-            if po is None:
+            snapshot = file.snapshot()
+            if snapshot.po is None:
                 continue
-            shown, drafts = file.shown, dict(file.read_drafts())
-            for entry in translation_memory.reviewed(po, shown, catalogs.name_ids(statement.segments), drafts):
+            drafts = dict(file.read_drafts())
+            warnings.extend(_left_out(snapshot))
+            for entry in translation_memory.reviewed(snapshot.po, snapshot.shown, catalogs.name_ids(statement.segments), drafts):
                 key = (lang, entry.source, entry.target)
                 if key in seen:
                     continue  # a sentence two statements share: one unit is enough
@@ -55,8 +66,28 @@ def export_tmx(project: Project, path: Path, langs: list[str] | None = None) -> 
                 units.append(Unit(entry.source, {lang: entry.target}, entry.origin))
                 counts[lang] += 1
     data = dump_tmx(units, project.config.source_language, catalogs.now())
-    written = write_if_changed(path, data)
-    return ExportResult(display_path(path, project.root), written, counts)
+    try:
+        written = replace_if_unchanged(path, data, before)
+    except Changed:
+        raise TmxError(
+            "changed on disk while `stk tm export` was writing it: nothing overwritten; run the command again",
+            Location(shown_path),
+        ) from None
+    return ExportResult(shown_path, written, counts, warnings)
+
+
+def _left_out(snapshot: saving.Snapshot) -> list[Notice]:
+    """Each translation a control character keeps out of the memory."""
+    assert snapshot.po is not None
+    lines = snapshot.text.split("\n")
+    found = []
+    for entry in snapshot.po:
+        bad = characters.forbidden(entry.msgstr)
+        if entry.msgid and bad and not entry.fuzzy:
+            where = Location(snapshot.shown, pofile.msgid_line(entry, lines))
+            message = f"{characters.describe(bad[0])} in the translation: left out of the TMX (XML cannot hold it)"
+            found.append(Notice(where, "tmx-left-out", message))
+    return found
 
 
 @dataclass
@@ -86,13 +117,21 @@ def import_tmx(project: Project, source: Path, *, replace: bool = False) -> Impo
     name = source.name if source.suffix.lower() == ".tmx" else f"{source.name}.tmx"
     target = config.tm / name
     data = source.read_bytes()
-    if target.exists() and target.read_bytes() != data and not replace:
+    before = read_or_none(target)
+    if before is not None and before != data and not replace:
         raise TmxError(
             f"{display_path(target, project.root)} already holds a different memory: "
             "rename the file to keep both, or import with --replace",
             Location(shown),
         )
-    written = write_if_changed(target, data)
+    try:
+        written = replace_if_unchanged(target, data, before)  # never over a memory stored meanwhile
+    except Changed:
+        raise TmxError(
+            f"{display_path(target, project.root)} changed on disk while `stk tm import` was writing it: "
+            "nothing overwritten; run the command again",
+            Location(shown),
+        ) from None
     return ImportResult(shown, display_path(target, project.root), written, counts)
 
 

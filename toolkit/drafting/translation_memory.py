@@ -24,6 +24,7 @@ from pathlib import Path
 import polib
 from rapidfuzz import fuzz, process
 
+from .. import characters
 from ..catalogs import NAME_NOTE
 from ..catalogs.draft_record import Draft, is_pseudo
 from ..errors import display_path
@@ -87,6 +88,8 @@ def reviewed(po: polib.POFile, origin: str, names: frozenset[str], drafts: Mappi
             continue  # a signatory name pre-filled with itself: no translation
         if is_pseudo(drafts.get(entry.msgid), entry.msgstr):
             continue  # a pseudo-translation someone un-fuzzied is still not a translation
+        if characters.forbidden(entry.msgstr):
+            continue  # a control character (stk check's control-character): never offered again
         found.append(Entry(entry.msgid, entry.msgstr, origin))
     return found
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 
 import polib
 
-from .. import catalogs
+from .. import catalogs, characters
 from ..catalogs import Counts, draft_record
 from ..config import Config
 from ..document import Content, Document, Emphasis, Inline, Link, Strong, iter_links
@@ -124,6 +124,10 @@ def reassemble(
         def warn(message: str, code: str = "translation-markup") -> None:
             warnings[Notice(where, code, message)] = None
 
+        bad = characters.forbidden(entry.msgstr)
+        if bad:  # no DOCX or HTML can hold it (stk check reports it as control-character)
+            warn(f"{characters.describe(bad[0])} in the translation: the English is used until the character is deleted")
+            return None
         content = parse(entry.msgstr, segment.links, warn)  # unsafe links: dropped with a warning
         if not content:
             warn("msgstr has no text: the English is used", "translation-empty")

@@ -179,7 +179,7 @@ def _shrinks(project: Project, folder: Path, accepted: Sequence[Edition]) -> str
     try:
         before = json.loads((folder / "manifest.json").read_bytes())
         held = {lang for st in before["statements"] for lang, info in st["languages"].items() if info.get("released")}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         return ""  # no earlier release (or not one this toolkit can read): nothing to protect
     missing = held - {e.lang for e in accepted}
     if not missing:

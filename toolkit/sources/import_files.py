@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..config import load_config
 from ..errors import Location, SourceError, display_path
-from ..files import ChangedOnDisk, atomic_write, replace_if_unchanged
+from ..files import Changed, atomic_write, replace_if_unchanged
 from .draft import Note
 from .importing import SLUG, ImportOptions, make_source, slug_for
 from .inputs import read_input
@@ -106,14 +106,14 @@ def import_sources(
         try:
             if existing is not None:
                 if target.read_bytes() != existing:
-                    raise ChangedOnDisk(str(target))
+                    raise Changed(target, target.read_bytes())
                 if existing == entry.text.encode("utf-8"):
                     continue  # the same source again: nothing to keep or write
                 kept = config.sources / HISTORY / f"{entry.slug}.{stamp}.md"
                 atomic_write(kept, existing)
                 entry.replaced = display_path(kept, config.root)
-            replace_if_unchanged(target, existing, entry.text.encode("utf-8"))
-        except ChangedOnDisk:
+            replace_if_unchanged(target, entry.text.encode("utf-8"), existing)
+        except Changed:
             raise SourceError(
                 "changed on disk while importing (is it open in an editor?): not replaced; "
                 "save your edits and run the import again",

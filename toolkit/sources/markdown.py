@@ -4,6 +4,11 @@ The body is parsed by markdown-it-py (CommonMark). Constructs the model cannot
 hold -- tables, images, raw HTML, code blocks -- are errors naming file:line:
 a statement must never lose a paragraph on its way to four languages.
 
+Nesting has limits the model states rather than markdown-it's silent ones (its ``maxNesting``
+stops parsing deeper content without a word): lists and block quotes up to
+:data:`MAX_BLOCK_DEPTH` levels, emphasis and links up to :data:`MAX_INLINE_DEPTH`. Deeper
+content is an error at its line, never dropped and never a RecursionError.
+
 A signatory list is marked by an HTML comment on the line before it::
 
     <!-- names -->
@@ -13,21 +18,26 @@ A signatory list is marked by an HTML comment on the line before it::
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import yaml
 from markdown_it.token import Token
 from rapidfuzz import fuzz
 
-from ..document import KINDS, Block, Content, Document, Heading, ListBlock, ListItem, Meta, Paragraph, Quote, Rule
+from .. import characters
+from ..document import KINDS, Block, Content, Document, Heading, ListBlock, ListItem, Meta, Paragraph, Quote, Rule, markup
 from ..document.markup import content_from_tokens, new_parser
 from ..errors import Location, Notice, SourceError, ToolkitError, raise_all
 from .soft_breaks import soft_break_warning
 
 _PARSER = new_parser()
+MAX_BLOCK_DEPTH = 8
+"""Lists and block quotes nested in each other, at most (markdown-it's maxNesting of 20 keeps them all)."""
+MAX_INLINE_DEPTH = markup.MAX_INLINE_DEPTH
 _NAMES_DIRECTIVE = re.compile(r"^<!--\s*names\s*-->\s*$")
 _COMMENT = re.compile(r"^<!--.*-->\s*$", re.DOTALL)
 _REQUIRED = ("title", "date", "kind", "author")
@@ -50,8 +60,9 @@ def decode_source(data: bytes, path: str) -> str:
 
 
 def read_markdown(data: bytes, path: str, slug: str, warnings: list[Notice]) -> Document:
-    """Read one statement. ``warnings`` receives (location, message) for what was dropped."""
+    """Read one statement. ``warnings`` receives what was dropped or looks wrong."""
     text = decode_source(data, path)
+    check_characters(text, path, warnings)
     lines = text.split("\n")
     meta_raw, meta_lines, body_start = _front_matter(lines, path)
     meta = _meta(meta_raw, meta_lines, path, warnings)
@@ -62,6 +73,28 @@ def read_markdown(data: bytes, path: str, slug: str, warnings: list[Notice]) -> 
     builder = _BlockBuilder(tokens, path, warnings)
     blocks = builder.blocks(0, len(tokens))
     return Document(slug=slug, path=path, lang="en", meta=meta, blocks=blocks)
+
+
+def check_characters(text: str, path: str, warnings: list[Notice]) -> None:
+    """Refuse a control character no output can hold; report invisible separators, kept as they are."""
+    index = characters.first_forbidden(text)
+    if index is not None:
+        line, column = characters.position(text, index)
+        raise SourceError(
+            f"{characters.describe(text[index])} at column {column}: an invisible control character "
+            "that no DOCX, HTML or TMX file can hold; delete it",
+            Location(path, line),
+        )
+    seen: set[tuple[int, str]] = set()
+    for match in re.finditer(f"[{characters.SEPARATORS}]", text):
+        line, column = characters.position(text, match.start())
+        if (line, match.group()) not in seen:
+            seen.add((line, match.group()))
+            message = (
+                f"{characters.describe(match.group())} at column {column} (an invisible line break pasted "
+                "from Word or a web page): kept; remove it from the source unless it is meant"
+            )
+            warnings.append(Notice(Location(path, line), "source-invisible-separator", message))
 
 
 # --- front matter -----------------------------------------------------------
@@ -76,11 +109,14 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
         raise SourceError("front matter is not closed: add a line '---' after it", Location(path, 1))
-    block = "\n".join(lines[1:end])
+    # YAML ends lines at U+2028, U+2029 and U+0085 too: hide them from it, as from polib.
+    block, back = characters.shield("\n".join(lines[1:end]), characters.SEPARATORS)
     try:
         # BaseLoader keeps every scalar as the text the author wrote: safe_load would turn
         # `author: yes` into True and `date: 2025-02-30` into an uncaught ValueError.
         data = yaml.load(block, Loader=yaml.BaseLoader) if block.strip() else {}
+    except RecursionError:  # PyYAML's composer recurses once per level of [[[...]]]
+        raise SourceError("malformed front matter: nested too deeply (values are plain text)", Location(path, 2)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -88,6 +124,7 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str
         raise SourceError(f"malformed front matter: {problem}", Location(path, line)) from None
     if not isinstance(data, dict):
         raise SourceError("front matter must be 'key: value' lines", Location(path, 2))
+    data = {key: characters.unshield(value, back) if isinstance(value, str) else value for key, value in data.items()}
     key_lines: dict[str, int] = {}
     for number, line in enumerate(lines[1:end], 2):
         match = re.match(r"^([A-Za-z_][\w-]*)\s*:", line)
@@ -197,6 +234,8 @@ class _BlockBuilder:
         self.path = path
         self.warnings = warnings
         self.names_pending: Location | None = None
+        self.depth = 0
+        """Lists and block quotes open around the block being built."""
 
     def loc(self, tok: Token) -> Location:
         return Location(self.path, tok.map[0] + 1 if tok.map else None)
@@ -239,11 +278,13 @@ class _BlockBuilder:
             return Paragraph(self.inline(inline), line)
         if kind in ("bullet_list_open", "ordered_list_open"):
             names, self.names_pending = self.names_pending is not None, None
-            items = tuple(self.item(j) for j in range(i + 1, close) if self._is_item(j, i))
+            with self.nested(tok):
+                items = tuple(self.item(j) for j in range(i + 1, close) if self._is_item(j, i))
             start = int(tok.attrs.get("start", 1) or 1)
             return ListBlock(items, kind == "ordered_list_open", line, start, names)
         if kind == "blockquote_open":
-            return Quote(self.blocks(i + 1, close), line)
+            with self.nested(tok):
+                return Quote(self.blocks(i + 1, close), line)
         if kind == "hr":
             return Rule(line)
         if kind == "html_block":
@@ -260,6 +301,19 @@ class _BlockBuilder:
             hint = " (is a paragraph indented by 4 spaces?)" if kind == "code_block" else ""
             raise SourceError(f"code blocks are not supported{hint}", self.loc(tok))
         raise SourceError(f"unsupported Markdown block '{kind}'", self.loc(tok))  # pragma: no cover
+
+    @contextlib.contextmanager
+    def nested(self, tok: Token) -> Iterator[None]:
+        self.depth += 1
+        if self.depth > MAX_BLOCK_DEPTH:
+            raise SourceError(
+                f"lists and block quotes nested {self.depth} levels deep: the toolkit keeps {MAX_BLOCK_DEPTH} (flatten the list)",
+                self.loc(tok),
+            )
+        try:
+            yield
+        finally:
+            self.depth -= 1
 
     def _is_item(self, j: int, list_open: int) -> bool:
         tok = self.tokens[j]

@@ -171,6 +171,41 @@ class ArgosEngine:
             ) from None
 
 
+TRIAL_SENTENCE = "The Court must remain independent."
+
+
+def try_package(model: InstalledModel) -> str:
+    """Why ``model`` cannot translate ('' when it can): CTranslate2 loads it, SentencePiece loads its
+    tokenizer, and one sentence goes through the code ``stk translate`` runs (CPU, beam 1)."""
+    import ctranslate2
+
+    from . import EngineOptions
+
+    try:
+        translator = ctranslate2.Translator(str(model.folder / "model"), device="cpu", inter_threads=1, intra_threads=1)
+    except (RuntimeError, OSError, ValueError) as exc:
+        return f"CTranslate2 cannot load its model ({_words(exc)})"
+    processor_of = getattr(model.package.tokenizer, "lazy_processor", None)
+    try:
+        if processor_of is not None:
+            processor_of().encode(TRIAL_SENTENCE, out_type=str)
+        encode, decode = _tokenizer(model)
+    except (OSError, RuntimeError, ValueError, TypeError, EngineError) as exc:
+        return f"SentencePiece cannot load sentencepiece.model ({_words(exc)})"
+    prefix = getattr(model.package, "target_prefix", "") or ""
+    loaded = _Loaded(model, translator, encode, decode, [prefix] if prefix else None)
+    try:
+        # Whether it runs, not how well: a model may be poor and still be the one a project wants.
+        ArgosEngine(EngineOptions(device="cpu", beam_size=1))._translate_sentences(loaded, [TRIAL_SENTENCE])
+    except (RuntimeError, ValueError, IndexError, KeyError) as exc:
+        return f"it cannot translate a sentence ({_words(exc)})"
+    return ""
+
+
+def _words(exc: BaseException) -> str:
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
 def split_sentences(texts: list[str]) -> tuple[list[str], list[int]]:
     """The sentences of ``texts`` (models are trained on sentences) and the index of the text each came from."""
     sentences: list[str] = []
@@ -204,4 +239,4 @@ def _tokenizer(model: InstalledModel) -> tuple[Any, Any]:
     return encode, decode
 
 
-__all__ = ["ArgosEngine", "decoding_limit", "split_sentences"]
+__all__ = ["ArgosEngine", "decoding_limit", "split_sentences", "try_package"]

@@ -14,9 +14,11 @@ punctuation lands where it belongs; the CSS uses logical properties only.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, assert_never
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup, escape
@@ -164,8 +166,15 @@ class HtmlRenderer:
             "rows": [
                 {
                     "row": row,
+                    "id": re.sub(r"\s+", "-", row.slug),  # an id holds no whitespace
                     "editions": [
-                        {"edition": e, "name": language_name(e.lang), "dir": text_direction(e.lang)} for e in row.editions
+                        {
+                            "edition": e,
+                            "name": language_name(e.lang),
+                            "dir": text_direction(e.lang),
+                            "files": [(kind, quote(rel)) for kind, rel in e.files],  # file names may hold spaces, # or ?
+                        }
+                        for e in row.editions
                     ],
                 }
                 for row in rows

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, runtime_checkable
+from urllib.parse import quote
 
 from ...document import Heading, iter_blocks
 from ...labels import Labels
@@ -61,7 +62,7 @@ class Page:
 
     def sibling(self, lang: str) -> str:
         """Relative link to the same statement's page in ``lang``, so output/ can be uploaded anywhere."""
-        return f"../{lang}/{self.edition.slug}.html"
+        return f"../{quote(lang)}/{quote(self.edition.slug)}.html"  # a slug may hold spaces, # or ?
 
 
 def shallowest_heading(edition: Edition) -> int:
