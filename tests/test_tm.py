@@ -10,7 +10,7 @@ import polib
 from toolkit.catalogs import NAME_NOTE
 from toolkit.catalogs.draft_record import Draft
 from toolkit.drafting.tmx import Unit, dump_tmx
-from toolkit.drafting.translation_memory import Entry, Memory, imported, reviewed
+from toolkit.drafting.translation_memory import Memory, MemoryEntry, imported, reviewed
 
 SANCTIONS = (
     "Sanctions are a tool to be used against those responsible for the most serious international crimes, "
@@ -47,8 +47,8 @@ def test_a_name_translated_to_an_official_local_name_is_remembered() -> None:
 
 
 def test_exact_and_fuzzy_matches_with_a_threshold() -> None:
-    memory = Memory([Entry(SANCTIONS, SANCTIONS_FR, "locales/fr/us.po")])
-    assert memory.exact(SANCTIONS) == Entry(SANCTIONS, SANCTIONS_FR, "locales/fr/us.po")
+    memory = Memory([MemoryEntry(SANCTIONS, SANCTIONS_FR, "locales/fr/us.po")])
+    assert memory.exact(SANCTIONS) == MemoryEntry(SANCTIONS, SANCTIONS_FR, "locales/fr/us.po")
     assert memory.exact(SANCTIONS.lower()) is None
     close = SANCTIONS.replace("most serious", "gravest")
     match = memory.fuzzy(close, 75)
@@ -60,14 +60,14 @@ def test_exact_and_fuzzy_matches_with_a_threshold() -> None:
 
 def test_the_most_frequent_translation_wins_and_ties_do_not_depend_on_order() -> None:
     entries = [
-        Entry("Thank you", "Merci beaucoup", "locales/fr/b.po"),
-        Entry("Thank you", "Merci", "locales/fr/c.po"),
-        Entry("Thank you", "Merci", "locales/fr/a.po"),
+        MemoryEntry("Thank you", "Merci beaucoup", "locales/fr/b.po"),
+        MemoryEntry("Thank you", "Merci", "locales/fr/c.po"),
+        MemoryEntry("Thank you", "Merci", "locales/fr/a.po"),
     ]
-    assert Memory(entries).exact("Thank you") == Entry("Thank you", "Merci", "locales/fr/a.po")
-    assert Memory(reversed(entries)).exact("Thank you") == Entry("Thank you", "Merci", "locales/fr/a.po")
-    tie = [Entry("Hi", "Salut", "locales/fr/z.po"), Entry("Hi", "Bonjour", "locales/fr/a.po")]
-    assert Memory(tie).exact("Hi") == Memory(reversed(tie)).exact("Hi") == Entry("Hi", "Bonjour", "locales/fr/a.po")
+    assert Memory(entries).exact("Thank you") == MemoryEntry("Thank you", "Merci", "locales/fr/a.po")
+    assert Memory(reversed(entries)).exact("Thank you") == MemoryEntry("Thank you", "Merci", "locales/fr/a.po")
+    tie = [MemoryEntry("Hi", "Salut", "locales/fr/z.po"), MemoryEntry("Hi", "Bonjour", "locales/fr/a.po")]
+    assert Memory(tie).exact("Hi") == Memory(reversed(tie)).exact("Hi") == MemoryEntry("Hi", "Bonjour", "locales/fr/a.po")
 
 
 def test_imported_tmx_files_are_read_for_the_language(tmp_path: Path) -> None:
@@ -77,6 +77,6 @@ def test_imported_tmx_files_are_read_for_the_language(tmp_path: Path) -> None:
     (folder / "old.tmx").write_bytes(dump_tmx(units, "en", dt.datetime(2025, 1, 1, tzinfo=dt.UTC)))
     (folder / "notes.txt").write_text("not a memory")
     fr = imported(folder, tmp_path, "en", "fr")
-    assert fr == [Entry(SANCTIONS, SANCTIONS_FR, "tm/old.tmx")]
+    assert fr == [MemoryEntry(SANCTIONS, SANCTIONS_FR, "tm/old.tmx")]
     assert [e.target for e in imported(folder, tmp_path, "en", "es-ES")] == ["Las sanciones son una herramienta."]
     assert imported(tmp_path / "absent", tmp_path, "en", "fr") == []

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from babel.dates import format_skeleton
 
-from .languages import babel_locale, long_date, to_digits
+from .languages import babel_locale, base_language, long_date, to_digits
 
 MONTHS = {
     name: number
@@ -133,7 +133,7 @@ def localized(span: DateSpan, lang: str, digits: Mapping[str, str] | None = None
         text = format_skeleton(skeleton, span.date, locale=babel_locale(lang))
         system = (digits or {}).get(lang)
         text = to_digits(text, system) if system else text
-    if lang.split("-")[0].split("_")[0] == "fr" and span.date.day == 1 and "d" in span.parts:
+    if base_language(lang) == "fr" and span.date.day == 1 and "d" in span.parts:
         # French writes the first day as an ordinal ("1er janvier"); CLDR gives the cardinal.
         text = re.sub(r"^1(?=\s)", "1er", text)
     return text

@@ -13,7 +13,6 @@ anything else is a bug and keeps its traceback.
     ├── ModelPackageError  .argosmodel archives refused before installation
     ├── BuildError       reassembly and rendering
     ├── FileError        the system refused a write: disk full, read-only, permission (from an OSError)
-    └── GateError        a release refused (exit 1, not 2)
 """
 
 from __future__ import annotations
@@ -159,13 +158,6 @@ class FileError(ToolkitError):
         where = Location(display_path(Path(os.fsdecode(exc.filename)), root)) if exc.filename is not None else None
         reason = exc.strerror or os.strerror(exc.errno or 0)
         return cls(f"{reason}: every file is whole (as it was, or complete); {hint}", where)
-
-
-class GateError(ToolkitError):
-    """A release gate refused: the inputs are fine, the content is not ready."""
-
-    category = "Release refused"
-    exit_code = 1
 
 
 def display_path(path: Path, root: Path | None) -> str:

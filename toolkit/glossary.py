@@ -26,6 +26,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import GlossaryError, Location
+from .languages import base_language
 
 REQUIRED_COLUMNS = ("en",)
 _TRUE = {"yes", "y", "true", "1", "x", "dnt"}
@@ -153,7 +154,7 @@ def _latin_fold(text: str, case: bool = False) -> str:
 
 def contains_form(text: str, form: str, lang: str) -> bool:
     """Whether translated ``text`` contains glossary ``form`` (language-aware, case-insensitive)."""
-    if lang.split("-")[0].split("_")[0] == "ar":
+    if base_language(lang) == "ar":
         needle = _ar_tokens(form)
         hay = _ar_tokens(text)
         if not needle:

@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .choices import LABELS
+from .languages import base_language
 
 _BUILT_IN: dict[str, dict[str, str]] = {
     "en": {
@@ -93,7 +94,7 @@ class Labels:
 
 def labels_for(lang: str, overrides: Mapping[str, Mapping[str, str]] | None = None) -> Labels:
     """Labels for ``lang``: built in (English when unknown), then the project's overrides."""
-    base = _BUILT_IN.get(lang) or _BUILT_IN.get(lang.split("-")[0].split("_")[0]) or _BUILT_IN["en"]
+    base = _BUILT_IN.get(lang) or _BUILT_IN.get(base_language(lang)) or _BUILT_IN["en"]
     values = {**_BUILT_IN["en"], **base, **(overrides or {}).get(lang, {})}
     return Labels(
         lang=lang,

@@ -50,6 +50,33 @@ def normalise_code(code: str) -> str:
     return separator.join(parts)
 
 
+def base_language(code: str) -> str:
+    """The language of a code, without script or region: what TMX readers, Argos packages and
+    per-language rules key by.
+
+    >>> [base_language(c) for c in ("pt-BR", "zh_Hant_TW", "AR", "*all*")]
+    ['pt', 'zh', 'ar', '*all*']
+    """
+    return code if code == "*all*" else code.replace("_", "-").split("-")[0].lower()
+
+
+def same_language(a: str, b: str) -> bool:
+    """Whether two codes name one language (``fr`` and ``fr-CA``), as CLDR parses them."""
+    try:
+        return bool(Locale.parse(babel_locale(a)).language == Locale.parse(babel_locale(b)).language)
+    except (ValueError, TypeError, UnknownLocaleError):
+        return False
+
+
+def writes_latin(lang: str) -> bool:
+    """Whether ``lang`` is written in the Latin script (CLDR's likely subtags: ``fr`` -> ``fr_Latn_FR``).
+
+    >>> writes_latin("es"), writes_latin("ar"), writes_latin("pt-BR")
+    (True, False, True)
+    """
+    return "_Latn" in str(get_global("likely_subtags").get(base_language(lang), ""))
+
+
 def babel_locale(lang: str) -> str:
     return lang.replace("-", "_")
 

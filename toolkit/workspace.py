@@ -42,6 +42,11 @@ class Statement:
     def title(self) -> str:
         return plain_text(self.doc.meta.title)
 
+    @property
+    def msgids(self) -> list[str]:
+        """Its distinct msgids in reading order: the entries of its catalogs, what counts count."""
+        return list(dict.fromkeys(s.msgid for s in self.segments))
+
 
 @dataclass(frozen=True)
 class CatalogFile:

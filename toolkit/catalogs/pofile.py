@@ -23,10 +23,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import polib
-from babel import Locale
 
 from .. import characters
 from ..errors import CatalogError, CharsetError, Location
+from ..languages import same_language
 
 WRAP_WIDTH = 79
 """GNU gettext's width, so that msgmerge/msgcat and the toolkit wrap alike."""
@@ -245,11 +245,7 @@ def check_language(po: polib.POFile, lang: str, shown: str, text: str) -> None:
     declared = po.metadata.get("Language", "").strip()
     if not declared:
         return
-    try:
-        same = Locale.parse(declared.replace("-", "_")).language == Locale.parse(lang.replace("-", "_")).language
-    except (ValueError, TypeError):
-        same = False
-    if not same:
+    if not same_language(declared, lang):
         raise CatalogError(
             f"header declares Language: {declared}, but the file is in the folder for {lang}",
             Location(shown, header_line(text, "Language")),

@@ -17,10 +17,12 @@ from functools import cached_property
 import polib
 
 from ..catalogs.draft_record import Draft
+from ..catalogs.pofile import msgid_line
 from ..document import Content, plain_text
 from ..document.markup import parse
 from ..errors import Location
 from ..glossary import Glossary
+from ..languages import base_language
 from .settings import CheckSettings
 
 
@@ -137,10 +139,7 @@ class Catalog:
 
     def line(self, entry: polib.POEntry) -> int:
         """The 1-based line of the entry's msgid (polib's ``linenum`` is its first comment line when it has one)."""
-        number: int = entry.linenum
-        while number <= len(self._lines) and not self._lines[number - 1].startswith("msgid "):
-            number += 1
-        return number if number <= len(self._lines) else int(entry.linenum)
+        return msgid_line(entry, self._lines)
 
 
 @dataclass(frozen=True)
@@ -176,7 +175,7 @@ class Check:
     """Severity when checking for a release, when it differs (fuzzy and untranslated become errors)."""
 
     def applies_to(self, lang: str) -> bool:
-        return not self.languages or lang.replace("_", "-").split("-")[0].lower() in self.languages
+        return not self.languages or base_language(lang) in self.languages
 
 
 __all__ = ["Catalog", "Check", "CheckReport", "Entry", "Finding", "Issue"]

@@ -69,7 +69,7 @@ def status(project: Project, langs: list[str] | None = None, slugs: list[str] | 
     catalogs_ = {(lang, st.slug): project.catalog(lang, st.slug).read() for st in statements for lang in project.languages(langs)}
     qa = check_project(project, langs, slugs, release=True)
     for st in statements:
-        ids = list(dict.fromkeys(s.msgid for s in st.segments))
+        ids = st.msgids
         for lang in project.languages(langs):
             po = catalogs_[(lang, st.slug)]
             drafts = project.catalog(lang, st.slug).read_drafts()

@@ -20,9 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from babel.core import get_global
-
-from ..languages import latin_digits
+from ..languages import latin_digits, writes_latin
 from ..tokens import ACRONYM, EMAIL, SHOUTED, URL
 from .base import Entry
 
@@ -31,16 +29,6 @@ _DANGLING_REF = re.compile(r"\]\[\d+\]|\]\([^)\s]*\)")
 """``[text][N]`` with no link N, or a refused ``[text](url)``, left as text: the markup checks report those."""
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[,. \u00a0\u202f\u2009\u066c]\d{3})+(?!\d)")
 _SEPARATORS = re.compile(r"[,. \u00a0\u202f\u2009\u066c]")
-
-
-def writes_latin(lang: str) -> bool:
-    """Whether ``lang`` is written in the Latin script (CLDR's likely subtags: ``fr`` -> ``fr_Latn_FR``).
-
-    >>> writes_latin("es"), writes_latin("ar"), writes_latin("pt-BR")
-    (True, False, True)
-    """
-    base = lang.replace("-", "_").split("_")[0].lower()
-    return "_Latn" in str(get_global("likely_subtags").get(base, ""))
 
 
 def _without(text: str, *patterns: re.Pattern[str]) -> str:
@@ -106,4 +94,4 @@ def acronyms(entry: Entry) -> list[str]:
     return problems
 
 
-__all__ = ["ACRONYM", "EMAIL", "URL", "acronyms", "compare", "digit_runs", "emails", "numbers", "urls", "writes_latin"]
+__all__ = ["ACRONYM", "EMAIL", "URL", "acronyms", "compare", "digit_runs", "emails", "numbers", "urls"]

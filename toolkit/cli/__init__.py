@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from .. import __version__
 from ..errors import FileError, ToolkitError
 from . import catalog_commands, import_commands, qa_commands, release_commands, translate_commands
-from .common import CommandError
 
 # Each module adds its subcommands; listed explicitly, never discovered.
 COMMAND_MODULES = [import_commands, catalog_commands, translate_commands, release_commands, qa_commands]
@@ -51,9 +50,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(args))
     except ToolkitError as exc:
         print(f"stk: {exc}" if exc.location is None else str(exc), file=sys.stderr)
-        return exc.exit_code
-    except CommandError as exc:
-        print(f"stk {args.command}: {exc}", file=sys.stderr)
         return exc.exit_code
     except OSError as exc:  # disk full, read-only, permission: one line; any other OSError is a bug
         error = FileError.from_os_error(exc, getattr(args, "project", None))

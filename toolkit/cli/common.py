@@ -14,12 +14,6 @@ if TYPE_CHECKING:
     from ..workspace import Project
 
 
-class CommandError(Exception):
-    """A usage problem found after argument parsing (exit 2)."""
-
-    exit_code = 2
-
-
 def add_project_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--project",

@@ -13,7 +13,7 @@ from ..choices import DATE_ORDERS
 if TYPE_CHECKING:
     from ..sources.draft import Note
     from ..sources.importing import ImportOptions
-from .common import CommandError, add_json_option, add_project_option, print_json
+from .common import add_json_option, add_project_option, print_json
 
 
 def register(sub: Any) -> None:
@@ -56,8 +56,6 @@ def _iso_date(text: str) -> dt.date:
 
 def options_from(args: argparse.Namespace) -> ImportOptions:
     """The command line's options as the library takes them."""
-    if args.slug is not None and len(args.inputs) > 1:
-        raise CommandError("--slug names one source: give one input with it")
     return api.ImportOptions(
         slug=args.slug,
         kind=args.kind,

@@ -19,7 +19,7 @@ from .. import characters, choices
 from ..document.model import is_safe_href
 from ..endpoints import parse_endpoint
 from ..errors import ConfigError, Location, raise_all
-from ..languages import normalise_code
+from ..languages import base_language, normalise_code
 from ..prefixes import validate_prefixes
 from .lines import KeyLines
 from .model import (
@@ -178,7 +178,7 @@ def _project(table: TableReader) -> dict[str, Any]:
         table.error("target_languages", "project.target_languages repeats a language or includes the source language")
     values.update(source_language=source, target_languages=targets)
     locale = table.value("locale", "", _language_problem, str)
-    if locale and _base(locale) != _base(source):
+    if locale and base_language(locale) != base_language(source):
         table.error("locale", f"project.locale {locale!r} is not a variety of the source language {source!r}")
         locale = ""
     values["locale"] = locale
@@ -210,10 +210,6 @@ def _targets_problem(value: Any) -> str | None:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return "project.target_languages must list language codes as strings"
     return next((problem for code in value if (problem := _language_problem(code))), None)
-
-
-def _base(code: str) -> str:
-    return code.replace("_", "-").split("-")[0].lower()
 
 
 def _paths(table: TableReader) -> dict[str, str]:

@@ -31,6 +31,7 @@ from typing import Any
 
 from ..errors import EngineError, Location, ModelPackageError
 from ..files import atomic_write
+from ..languages import base_language
 
 MAX_ARCHIVE_BYTES = 2 * 1024**3
 """Largest .argosmodel accepted (real models are 50-250 MB)."""
@@ -159,7 +160,11 @@ def find(source: str, target: str) -> InstalledModel:
         except InvalidVersion:
             return (0, model.version)
 
-    pair = [m for m in installed() if _base(m.source) == _base(source) and _base(m.target) == _base(target)]
+    pair = [
+        m
+        for m in installed()
+        if base_language(m.source) == base_language(source) and base_language(m.target) == base_language(target)
+    ]
     usable = [m for m in pair if not m.problem]
     if usable:
         return max(usable, key=version)
@@ -175,10 +180,6 @@ def find(source: str, target: str) -> InstalledModel:
         f"(run: stk models install FILE.argosmodel, or stk models install --online {target})",
         where,
     )
-
-
-def _base(code: str) -> str:
-    return code.replace("_", "-").split("-")[0].lower()
 
 
 # --- archives -------------------------------------------------------------------
@@ -279,7 +280,7 @@ def _check_metadata(data: bytes, refuse: Any) -> dict[str, Any]:
     for key in ("from_code", "to_code"):
         if not _LANGUAGE_CODE.fullmatch(metadata[key]):
             raise refuse(f"metadata.json {key} {metadata[key]!r} is not a language code")
-    if _base(metadata["from_code"]) == _base(metadata["to_code"]):
+    if base_language(metadata["from_code"]) == base_language(metadata["to_code"]):
         raise refuse(f"metadata.json translates {metadata['from_code']} into {metadata['to_code']}")
     return metadata
 
@@ -330,7 +331,10 @@ def install_online(targets: list[str], source: str = "en", timeout: float = INDE
     results: list[Installed] = []
     for target in targets:
         candidates = [
-            p for p in available if _base(p.from_code or "") == _base(source) and _base(p.to_code or "") == _base(target)
+            p
+            for p in available
+            if base_language(p.from_code or "") == base_language(source)
+            and base_language(p.to_code or "") == base_language(target)
         ]
         if not candidates:
             raise EngineError(f"the Argos package index has no {source}→{target} model")

@@ -295,7 +295,7 @@ def _check_limits(engine: Limited, language: _Language, glossary: Glossary, digi
 
 def _plan(project: Project, lang: str, selected: set[str], settings: TranslateSettings) -> _Language:
     config = project.config
-    memory_entries: list[translation_memory.Entry] = []
+    memory_entries: list[translation_memory.MemoryEntry] = []
     catalogs_: list[_Catalog] = []
     for statement in project.statements:
         file = project.catalog(lang, statement.slug)

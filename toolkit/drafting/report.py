@@ -133,7 +133,7 @@ def build_report(project: Project, langs: list[str] | None = None, slugs: list[s
     rows: list[ReportRow] = []
     project.load_catalogs(langs, slugs)
     for statement in project.select(slugs):
-        ids = list(dict.fromkeys(s.msgid for s in statement.segments))
+        ids = statement.msgids
         for lang in project.languages(langs):
             file = project.catalog(lang, statement.slug)
             po, drafts = file.read(), dict(file.read_drafts())
@@ -180,7 +180,7 @@ _BAR, _GAP, _LABEL, _WIDTH, _SCORES = 22, 8, 280, 420, 150
 
 
 @dataclass(frozen=True)
-class Piece:
+class BarPart:
     x: float
     width: float
     colour: str
@@ -191,7 +191,7 @@ class Piece:
 class Bar:
     y: int
     label: str
-    pieces: tuple[Piece, ...]
+    pieces: tuple[BarPart, ...]
     scores: str
 
 
@@ -206,14 +206,14 @@ def bars(rows: list[ReportRow]) -> list[Bar]:
             ("memory", row.tm + row.tm_fuzzy),
             ("other", max(0, row.segments - row.mt - row.tm - row.tm_fuzzy)),
         ]
-        pieces: list[Piece] = []
+        pieces: list[BarPart] = []
         x = float(_LABEL)
         for key, count in parts:
             if not count or not row.segments:
                 continue
             width = _WIDTH * count / row.segments
             colour, meaning = COLOURS[key]
-            pieces.append(Piece(round(x, 2), round(width, 2), colour, f"{row.slug} ({row.lang}): {count} {meaning}"))
+            pieces.append(BarPart(round(x, 2), round(width, 2), colour, f"{row.slug} ({row.lang}): {count} {meaning}"))
             x += width
         scores = "" if row.chrf is None else f"chrF {row.chrf:.1f} · TER {row.ter:.1f}"
         out.append(Bar(index * (_BAR + _GAP), row.slug, tuple(pieces), scores))

@@ -20,7 +20,8 @@ from typing import Any
 
 from .. import files
 from ..errors import Location, ModelPackageError
-from .packages import Archive, Installed, InstalledModel, _base, _package_problem, installed, packages_dir, require_mt
+from ..languages import base_language
+from .packages import Archive, Installed, InstalledModel, _package_problem, installed, packages_dir, require_mt
 
 
 def install_staged(path: Path, shown: str, archive: Archive) -> Installed:
@@ -75,7 +76,7 @@ def install_staged(path: Path, shown: str, archive: Archive) -> Installed:
 
 
 def _same_pair(model: InstalledModel, source: str, target: str) -> bool:
-    return _base(model.source) == _base(source) and _base(model.target) == _base(target)
+    return base_language(model.source) == base_language(source) and base_language(model.target) == base_language(target)
 
 
 def _staging(folder: Path) -> Path:

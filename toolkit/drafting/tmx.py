@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import Location, ToolkitError
+from ..languages import base_language
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
@@ -78,14 +79,14 @@ def load_tmx(path: Path, shown: str, srclang: str, languages: Sequence[str] | No
     default_src = header.get("srclang", srclang) if header is not None else srclang
     units: list[Unit] = []
     for tu in root.iter("tu"):
-        src = _base(tu.get("srclang", default_src))
+        src = base_language(tu.get("srclang", default_src))
         segs: dict[str, str] = {}
         for tuv in tu.findall("tuv"):
-            lang = _base(tuv.get(XML_LANG) or tuv.get("lang") or "")
+            lang = base_language(tuv.get(XML_LANG) or tuv.get("lang") or "")
             seg = tuv.find("seg")
             if seg is not None and lang:
                 segs[lang] = "".join(seg.itertext())
-        source = segs.pop(_base(srclang), None) if src in (_base(srclang), "*all*") else None
+        source = segs.pop(base_language(srclang), None) if src in (base_language(srclang), "*all*") else None
         if source is None:
             continue
         targets = {k: v for k, v in segs.items() if v.strip() and (languages is None or k in languages)}
@@ -93,8 +94,3 @@ def load_tmx(path: Path, shown: str, srclang: str, languages: Sequence[str] | No
             note = tu.find("note")
             units.append(Unit(source, targets, note.text or "" if note is not None else ""))
     return units
-
-
-def _base(code: str) -> str:
-    """``fr-FR`` / ``fr_fr`` -> ``fr``: memories from other tools name regions."""
-    return code.replace("_", "-").split("-")[0].lower() if code != "*all*" else code

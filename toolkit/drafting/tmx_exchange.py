@@ -21,6 +21,7 @@ from .. import catalogs, characters
 from ..catalogs import pofile, saving
 from ..errors import Location, Notice, display_path
 from ..files import Changed, read_or_none, replace_if_unchanged
+from ..languages import base_language
 from ..workspace import Project
 from . import translation_memory
 from .tmx import TmxError, Unit, dump_tmx, load_tmx
@@ -105,7 +106,7 @@ def import_tmx(project: Project, source: Path, *, replace: bool = False) -> Impo
     if not source.is_file():
         raise TmxError("no such file", Location(shown))
     config = project.config
-    targets = {lang: _base(lang) for lang in config.target_languages}
+    targets = {lang: base_language(lang) for lang in config.target_languages}
     units = load_tmx(source, shown, config.source_language, sorted(set(targets.values())))
     counts = {lang: sum(1 for u in units if base in u.targets) for lang, base in targets.items()}
     if not any(counts.values()):
@@ -133,10 +134,6 @@ def import_tmx(project: Project, source: Path, *, replace: bool = False) -> Impo
             Location(shown),
         ) from None
     return ImportResult(shown, display_path(target, project.root), written, counts)
-
-
-def _base(lang: str) -> str:
-    return lang.replace("_", "-").split("-")[0].lower()
 
 
 __all__ = ["ExportResult", "ImportResult", "export_tmx", "import_tmx"]

@@ -6,7 +6,7 @@ itself, not a pseudo-translation -- plus every TMX file in the project's
 ``tm/`` folder (``stk tm import`` puts them there). Obsolete entries count:
 they are sentences someone translated before the English changed.
 
->>> memory = Memory([Entry("Sanctions are a tool.", "Les sanctions sont un outil.", "locales/fr/a.po")])
+>>> memory = Memory([MemoryEntry("Sanctions are a tool.", "Les sanctions sont un outil.", "locales/fr/a.po")])
 >>> memory.exact("Sanctions are a tool.").target
 'Les sanctions sont un outil.'
 >>> match = memory.fuzzy("Sanctions are a tool!", 75)
@@ -28,11 +28,12 @@ from .. import characters
 from ..catalogs import NAME_NOTE
 from ..catalogs.draft_record import Draft, is_pseudo
 from ..errors import display_path
+from ..languages import base_language
 from .tmx import load_tmx
 
 
 @dataclass(frozen=True)
-class Entry:
+class MemoryEntry:
     source: str
     target: str
     origin: str
@@ -41,7 +42,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class Match:
-    entry: Entry
+    entry: MemoryEntry
     score: float
     """Similarity 0-100 (rapidfuzz's normalised Indel ratio over the msgids)."""
 
@@ -49,8 +50,8 @@ class Match:
 class Memory:
     """Exact and fuzzy lookup over reviewed translations."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
-        by_source: dict[str, list[Entry]] = {}
+    def __init__(self, entries: Iterable[MemoryEntry]) -> None:
+        by_source: dict[str, list[MemoryEntry]] = {}
         for entry in entries:
             if entry.source.strip() and entry.target.strip():
                 by_source.setdefault(entry.source, []).append(entry)
@@ -59,7 +60,7 @@ class Memory:
         self._best = {source: _most_common(found) for source, found in by_source.items()}
         self._sources = list(self._best)
 
-    def exact(self, source: str) -> Entry | None:
+    def exact(self, source: str) -> MemoryEntry | None:
         return self._best.get(source)
 
     def fuzzy(self, source: str, threshold: float) -> Match | None:
@@ -72,15 +73,15 @@ class Memory:
         return Match(self._best[found[0]], float(found[1]))
 
 
-def _most_common(entries: list[Entry]) -> Entry:
+def _most_common(entries: list[MemoryEntry]) -> MemoryEntry:
     counts = Counter(e.target for e in entries)
     ordered = sorted(entries, key=lambda e: (-counts[e.target], e.origin, e.target))
     return ordered[0]
 
 
-def reviewed(po: polib.POFile, origin: str, names: frozenset[str], drafts: Mapping[str, Draft]) -> list[Entry]:
+def reviewed(po: polib.POFile, origin: str, names: frozenset[str], drafts: Mapping[str, Draft]) -> list[MemoryEntry]:
     """The entries of one catalog a person has translated or approved."""
-    found: list[Entry] = []
+    found: list[MemoryEntry] = []
     for entry in po:  # obsolete entries included: polib lists them with the others
         if not entry.msgid or entry.fuzzy or not entry.msgstr.strip() or entry.msgid_plural:
             continue
@@ -90,22 +91,22 @@ def reviewed(po: polib.POFile, origin: str, names: frozenset[str], drafts: Mappi
             continue  # a pseudo-translation someone un-fuzzied is still not a translation
         if characters.forbidden(entry.msgstr):
             continue  # a control character (stk check's control-character): never offered again
-        found.append(Entry(entry.msgid, entry.msgstr, origin))
+        found.append(MemoryEntry(entry.msgid, entry.msgstr, origin))
     return found
 
 
-def imported(folder: Path, root: Path, source_language: str, lang: str) -> list[Entry]:
+def imported(folder: Path, root: Path, source_language: str, lang: str) -> list[MemoryEntry]:
     """Units for ``lang`` in every ``*.tmx`` file of ``folder`` (none when the folder is absent)."""
     if not folder.is_dir():
         return []
-    base = lang.replace("_", "-").split("-")[0].lower()  # TMX readers key units by base language
-    found: list[Entry] = []
+    base = base_language(lang)  # TMX readers key units by base language
+    found: list[MemoryEntry] = []
     for path in sorted(folder.glob("*.tmx")):
         shown = display_path(path, root)
         for unit in load_tmx(path, shown, source_language, [base]):
             if base in unit.targets:
-                found.append(Entry(unit.source, unit.targets[base], shown))
+                found.append(MemoryEntry(unit.source, unit.targets[base], shown))
     return found
 
 
-__all__ = ["Entry", "Match", "Memory", "imported", "reviewed"]
+__all__ = ["Match", "Memory", "MemoryEntry", "imported", "reviewed"]

@@ -265,7 +265,7 @@ def build(
     files.append(OutputFile("index.html", html.render_index(rows, config.name, config.organisation, config.source_language)))
 
     # 3. Write.
-    result = BuildResult(warnings=[*options.warnings, *warnings(project, selected)])
+    result = BuildResult(warnings=[*options.warnings, *collect_notices(project, selected)])
     result.editions = [edition_info(e, files) for e in selected]
     write_files(project, config.output, files, result.written, result.unchanged)
     return result
@@ -277,7 +277,7 @@ def edition_info(edition: Edition, files: Sequence[OutputFile]) -> EditionInfo:
     return EditionInfo(edition.slug, edition.lang, edition.state, summary(edition), edition.counts, rels)
 
 
-def warnings(project: Project, editions: Iterable[Edition]) -> list[Notice]:
+def collect_notices(project: Project, editions: Iterable[Edition]) -> list[Notice]:
     """What the sources and the editions' catalogs dropped or lost, and what the project leaves out."""
     found = list(project.warnings)
     if not project.config.organisation.strip():

@@ -23,13 +23,14 @@ the source's ``[text][N]`` or from an inline link a translator wrote.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
 import polib
 
 from .. import catalogs, characters
 from ..catalogs import Counts, draft_record
+from ..catalogs.pofile import msgid_line
 from ..config import Config
 from ..document import Content, Document, Emphasis, Inline, Link, Strong, iter_links
 from ..document.compare import emphasis_differences
@@ -79,7 +80,7 @@ class Edition:
 
 def source_edition(statement: Statement, links: Mapping[str, str] | None = None) -> Edition:
     """The source statement as an edition: nothing to review."""
-    ids = _distinct(statement.segments)
+    ids = statement.msgids
     counts = Counts(total=len(ids), translated=len(ids), words=sum(catalogs.word_count(m) for m in ids))
     return Edition(apply_links(statement.doc, links or {}), "source", replace(counts, words_translated=counts.words))
 
@@ -119,7 +120,7 @@ def reassemble(
             return None
         if fallback == "source" and (entry.fuzzy or draft_record.is_pseudo(known.get(entry.msgid), entry.msgstr)):
             return None
-        where = Location(catalog, _msgid_line(entry, lines))
+        where = Location(catalog, msgid_line(entry, lines))
 
         def warn(message: str, code: str = "translation-markup") -> None:
             warnings[Notice(where, code, message)] = None
@@ -137,7 +138,7 @@ def reassemble(
         return content
 
     doc = apply_links(translate_document(statement.doc, lang, translate, unit, rules), overrides)
-    ids = _distinct(statement.segments)
+    ids = statement.msgids
     counts = catalogs.count(draft_record.as_counted(entries.get(m), m, known) for m in ids)
     return Edition(doc, _state(counts, fallback), counts, catalog, tuple(warnings))
 
@@ -146,19 +147,6 @@ def _state(counts: Counts, fallback: str) -> str:
     if counts.fuzzy + counts.untranslated == 0:
         return "reviewed"
     return "draft" if fallback == "draft" else "mixed"
-
-
-def _msgid_line(entry: polib.POEntry, lines: list[str]) -> int:
-    """The line of the entry's msgid (polib's ``linenum`` is its first comment line), as QA reports it."""
-    number = int(entry.linenum)
-    for offset, text in enumerate(lines[number - 1 :]):
-        if text.startswith("msgid "):
-            return number + offset
-    return number
-
-
-def _distinct(segments: Iterable[Segment]) -> list[str]:
-    return list(dict.fromkeys(s.msgid for s in segments))
 
 
 # --- links and markup -------------------------------------------------------

@@ -46,6 +46,7 @@ from .build import (
     OutputFile,
     build_languages,
     build_options,
+    collect_notices,
     edition_info,
     index_rows,
     page_for,
@@ -53,7 +54,6 @@ from .build import (
     render_editions,
     renderers_for,
     summary,
-    warnings,
 )
 from .reassemble import Edition
 from .renderers.package import stable_zip
@@ -159,7 +159,7 @@ def release(
 
     # 4. Keep the previous release rather than replace it with less; else swap the new one in whole.
     result = ReleaseResult(name, project.shown(folder), project.shown(folder / f"{name}.zip"), refused=sorted(refused, key=str))
-    result.warnings = [*options.warnings, *warnings(project, accepted)]
+    result.warnings = [*options.warnings, *collect_notices(project, accepted)]
     result.released = [edition_info(e, files) for e in accepted]
     result.kept = "" if force else _shrinks(project, folder, accepted)
     if result.kept:
