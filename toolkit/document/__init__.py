@@ -27,6 +27,7 @@ from .model import (
     iter_inline,
     iter_links,
     plain_text,
+    with_children,
 )
 
 __all__ = [
@@ -53,4 +54,5 @@ __all__ = [
     "iter_inline",
     "iter_links",
     "plain_text",
+    "with_children",
 ]

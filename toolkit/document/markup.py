@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from . import Code, Content, Emphasis, Inline, LineBreak, Link, Strong, Text, is_safe_href, iter_links
+from . import Code, Content, Emphasis, Inline, LineBreak, Link, Strong, Text, is_safe_href, iter_links, with_children
 
 MAX_INLINE_DEPTH = 8
 """Emphasis and links nested in each other, at most: deeper is an error in a source; in a
@@ -128,7 +128,7 @@ def normalize(content: Content) -> Content:
             if lead:
                 _append_text(out, " ")
             if inner:
-                out.append(_with_children(node, inner))
+                out.append(with_children(node, inner))
             if trail:
                 _append_text(out, " ")
         else:
@@ -142,14 +142,6 @@ def _append_text(out: list[Inline], text: str) -> None:
         out[-1] = Text(_SPACES.sub(" ", merged))
     else:
         out.append(Text(text))
-
-
-def _with_children(node: Strong | Emphasis | Link, children: Content) -> Inline:
-    if isinstance(node, Strong):
-        return Strong(children)
-    if isinstance(node, Emphasis):
-        return Emphasis(children)
-    return Link(node.href, children, node.title)
 
 
 def _strip_edges(content: Content) -> tuple[bool, Content, bool]:

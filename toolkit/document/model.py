@@ -167,6 +167,15 @@ def iter_blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
             yield from iter_blocks(block.blocks)
 
 
+def with_children(span: Strong | Emphasis | Link, children: Content) -> Strong | Emphasis | Link:
+    """The same span (bold, italic, or a link to the same place) around other content."""
+    if isinstance(span, Strong):
+        return Strong(children)
+    if isinstance(span, Emphasis):
+        return Emphasis(children)
+    return Link(span.href, children, span.title)
+
+
 def iter_inline(content: Content) -> Iterator[Inline]:
     """Every inline node, depth first in reading order: a span, then what it holds."""
     for node in content:

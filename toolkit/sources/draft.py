@@ -38,6 +38,7 @@ from ..document import (
     Strong,
     Text,
     is_safe_href,
+    with_children,
 )
 from ..document.markup import new_parser, normalize, strip
 
@@ -160,7 +161,7 @@ def tidy(content: Content, *, breaks: bool = True) -> Content:
         elif isinstance(node, (Strong, Emphasis, Link)):
             inner = tidy(node.children, breaks=breaks)
             if inner:
-                flat.append(_rebuild(node, inner))
+                flat.append(with_children(node, inner))
         else:
             flat.append(node)
     out: list[Inline] = []
@@ -208,14 +209,6 @@ def _strip_nbsp(content: Content) -> Content:
             text = text.rstrip(" \u00a0")
         items[i] = Text(text)
     return tuple(n for n in items if not (isinstance(n, Text) and not n.text))
-
-
-def _rebuild(node: Strong | Emphasis | Link, children: Content) -> Inline:
-    if isinstance(node, Strong):
-        return Strong(children)
-    if isinstance(node, Emphasis):
-        return Emphasis(children)
-    return Link(node.href, children, node.title)
 
 
 def safe_link(href: str, base: str | None = None) -> str | None:
