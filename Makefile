@@ -5,6 +5,8 @@
 #   make test      the whole test suite (installs what it needs: venv, package, Debian tools,
 #                  axe-core from npm into node_modules/)
 # and for developers:
+#   make check     the quick loop: ruff, mypy, and the tests not marked slow (no LibreOffice, Chromium,
+#                  Java or model building; tests/conftest.py fails a test that runs one unmarked)
 #   make example   update the example project's catalogs from the sources and show its status
 #   make preview   pictures of the built statements (LibreOffice, Chromium) in preview/
 #   make mt        add machine translation (torch CPU + the [mt] extra) to .venv
@@ -34,8 +36,10 @@ DEBIAN_TOOLS := msgfmt:gettext soffice:libreoffice-writer-nogui pdftotext:popple
 	/usr/share/unicode/cldr/common/supplemental/plurals.xml:unicode-cldr-core
 # ... and what `make preview` needs besides.
 PREVIEW_TOOLS := $(DEBIAN_TOOLS) pdftoppm:poppler-utils
+# ... and the few the tests not marked slow use (`make check`): the PO oracles only.
+CHECK_TOOLS := msgfmt:gettext /usr/share/unicode/cldr/common/supplemental/plurals.xml:unicode-cldr-core
 
-.PHONY: example test lint debian-packages release preview clean mt lock test-latest
+.PHONY: example test check lint debian-packages release preview clean mt lock test-latest
 
 # Stock Debian/Ubuntu ship python3 without venv (package python3-venv): install it when missing.
 $(BIN)/python:
@@ -133,6 +137,11 @@ lint: $(VENV)/.installed-test
 
 test: $(VENV)/.installed-test $(LT_VENV)/.installed debian-packages node_modules/.installed lint
 	STK_REQUIRE_TOOLS=1 $(BIN)/python -m pytest
+
+# Everything but the tests marked slow (pyproject.toml: external programs, model building); CI runs `make test`.
+check: $(VENV)/.installed-test lint
+	@$(MAKE) --no-print-directory debian-packages DEBIAN_TOOLS="$(CHECK_TOOLS)"
+	STK_REQUIRE_TOOLS=1 $(BIN)/python -m pytest -m "not slow"
 
 clean:
 	rm -rf $(VENV) $(LT_VENV) .venv-latest .venv-lock node_modules .pytest_cache .ruff_cache .mypy_cache

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import os
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 
 def make_project(root: Path, sources: dict[str, str], config: str | None = None) -> Path:
@@ -45,6 +47,32 @@ def run_stk(*args: str, cwd: Path | None = None, env: dict[str, str] | None = No
         text=True,
         timeout=600,
     )
+
+
+class Ran(NamedTuple):
+    """What a run of the command line showed: the same three fields as a finished subprocess."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def stk(*args: str) -> Ran:
+    """Run the command line in this process: ``main(argv)`` with stdout and stderr captured.
+
+    For tests of what a command does and says; :func:`run_stk` is for what only a real process shows
+    (the interpreter starting, environment read at import time, signals). A usage error or ``--help``
+    ends argparse with SystemExit: its code is the exit code, as in a process.
+    """
+    from toolkit.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            code = main(list(args))
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    return Ran(code, out.getvalue(), err.getvalue())
 
 
 def skip_or_fail(reason: str) -> NoReturn:

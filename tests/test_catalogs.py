@@ -92,6 +92,7 @@ def test_second_extract_changes_no_byte(example: Path) -> None:
     assert {p: p.stat().st_mtime_ns for p in example.rglob("*.po*")} == mtimes
 
 
+@pytest.mark.slow  # msgfmt on every catalog
 def test_example_project_gives_5_templates_and_15_catalogs_gettext_accepts(example: Path, msgfmt) -> None:  # type: ignore[no-untyped-def]
     result = api.extract(api.open_project(example))
     pots = sorted(example.glob("locales/templates/*.pot"))

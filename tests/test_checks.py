@@ -1,45 +1,31 @@
-"""Each check with an entry that must pass and one that must fail, in French, Spanish and Arabic.
+"""Each check with an entry that must pass and one that must fail, in French, Spanish and Arabic -- through the runner.
 
-Every case runs *all* the checks that apply to the entry, as `stk check`
-does: the good translation must come out clean (no false positive from any
-check) and the bad one must be reported under exactly the code of the case.
+Every case is the one paragraph of its own statement in a small project: ``stk extract`` makes its
+catalog, the case's msgstr (and translator comment) is written in, and :func:`check_project` runs
+*all* the checks over it exactly as ``stk check`` does -- which checks apply to the language and the
+role, what the project disables, what ``# noqa`` silences, severities. The good translation must
+leave its catalog without a single issue (no false positive from any check), the bad one must raise
+exactly the code of the case.
 """
 
 from __future__ import annotations
 
+import re
+import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from helpers import make_project, statement
 
 from toolkit import api
+from toolkit.catalogs.pofile import read, render
 from toolkit.checks import CHECKS, check_project
-from toolkit.checks.base import Entry
-from toolkit.checks.settings import CheckSettings
-from toolkit.glossary import parse_glossary
 
 QA = Path(__file__).resolve().parent / "fixtures" / "qa"
-GLOSSARY = parse_glossary((QA / "glossary.csv").read_text(encoding="utf-8"), "glossary.csv", ("en", "fr", "es", "ar"))
 SITE = "https://example.org/home"
-SETTINGS = CheckSettings(
-    links={lang: {SITE: f"https://example.org/{lang}/home"} for lang in ("fr", "es", "ar")},
-    digits={"ar": "latn"},
-)
 NB, NNB = "\u00a0", "\u202f"
-
-
-def codes(
-    lang: str, msgid: str, msgstr: str, links: tuple[str, ...] = (), role: str = "paragraph", **settings: object
-) -> set[str]:
-    """The codes every applicable entry check reports for one entry."""
-    config = CheckSettings(**{**SETTINGS.__dict__, **settings})  # type: ignore[arg-type]
-    entry = Entry(lang, "test", msgid, msgstr, links, role, GLOSSARY, config)
-    return {
-        check.code
-        for check in CHECKS.values()
-        if check.on_entry is not None and check.applies_to(lang) and (check.names or not entry.is_name) and check.on_entry(entry)
-    }
-
 
 A, B = "https://a.org/statement", "https://b.org/letter"
 
@@ -172,12 +158,170 @@ CASES: list[tuple[str, str, str, tuple[str, ...], str, str]] = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("code", "lang", "msgid", "links", "good", "bad"), CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
-def test_good_passes_every_check_and_bad_fails_exactly_this_one(
-    code: str, lang: str, msgid: str, links: tuple[str, ...], good: str, bad: str
-) -> None:
-    assert codes(lang, msgid, good, links) == set()
-    assert codes(lang, msgid, bad, links) == {code}
+@dataclass(frozen=True)
+class Case:
+    """One translated entry."""
+
+    lang: str
+    msgid: str
+    msgstr: str
+    links: tuple[str, ...] = ()
+    role: str = "paragraph"
+    """``paragraph``, or ``name``: an entry of a signatory list."""
+    comment: str = ""
+    """A translator comment (``noqa: numbers the reason``)."""
+
+    def markdown(self) -> str:
+        """The Markdown whose one segment is ``msgid``: ``[text][N]`` written with its URL."""
+        return re.sub(r"\]\[(\d+)\]", lambda m: f"]({self.links[int(m.group(1)) - 1]})", self.msgid)
+
+
+# The front matter of every statement, translated so that nothing but the cases can raise an issue.
+FRONT = {
+    "fr": {"A title": "Un titre", "The Coalition": "La Coalition"},
+    "es": {"A title": "Un título", "The Coalition": "La Coalición"},
+    "ar": {"A title": "عنوان", "The Coalition": "التحالف"},
+}
+
+
+def config(lang: str, digits: str = "latn", extra: str = "") -> str:
+    """One target language; each paragraph one segment (the cases hold "Why? Because: ..."); the QA fixture's
+    links table; the project's digits; and ``extra`` tables."""
+    return (
+        f'[project]\nname = "QA cases"\ntarget_languages = ["{lang}"]\ndigits = {{ {lang} = "{digits}" }}\n'
+        f'[segmentation]\nunit = "paragraph"\n[links.{lang}]\n"{SITE}" = "https://example.org/{lang}/home"\n{extra}'
+    )
+
+
+def layers(cases: list[tuple[int, Case]]) -> list[list[tuple[int, Case]]]:
+    """The cases in as few statements as can hold them: a msgid once per catalog."""
+    out: list[list[tuple[int, Case]]] = []
+    for n, case in cases:
+        layer = next((layer for layer in out if all(c.msgid != case.msgid for _, c in layer)), None)
+        if layer is None:
+            out.append(layer := [])
+        layer.append((n, case))
+    return out
+
+
+def check_cases(root: Path, cases: Sequence[Case], digits: str = "latn", extra: str = "") -> list[dict[str, str]]:
+    """Run the real checks over every case: for each, the code -> severity of every issue of its entry.
+
+    The cases of a language share a small project; each is one paragraph (or one name of a signatory
+    list) of a statement that holds no other entry with its msgid, so every issue names its case."""
+    found: list[dict[str, str]] = [{} for _ in cases]
+    for lang in sorted({c.lang for c in cases}):
+        statements = layers([(n, c) for n, c in enumerate(cases) if c.lang == lang])
+        sources = {}
+        for k, layer in enumerate(statements):
+            body = "".join(f"{c.markdown()}\n\n" for _, c in layer if c.role != "name")
+            names = "".join(f"- {c.markdown()}\n" for _, c in layer if c.role == "name")
+            sources[f"s{k}"] = statement(body + (f"<!-- names -->\n{names}" if names else ""))
+        folder = make_project(root / lang, sources, config(lang, digits, extra))
+        shutil.copy(QA / "glossary.csv", folder / "glossary.csv")
+        api.extract(api.open_project(folder))
+        where: dict[tuple[str, str], int] = {}
+        for k, layer in enumerate(statements):
+            path = folder / f"locales/{lang}/s{k}.po"
+            po = read(path, path.name)
+            assert {e.msgid for e in po} == {c.msgid for _, c in layer} | set(FRONT[lang]), "a case is not one segment"
+            for n, case in layer:
+                entry = po.find(case.msgid)
+                entry.msgstr, entry.tcomment, entry.flags = case.msgstr, case.comment, []  # type: ignore[union-attr]
+                where[(f"s{k}", case.msgid)] = n
+            for msgid, msgstr in FRONT[lang].items():
+                po.find(msgid).msgstr = msgstr  # type: ignore[union-attr]
+            path.write_bytes(render(po))
+        report = check_project(api.open_project(folder))
+        assert report.checked == len(where) + 2 * len(statements)  # every entry translated and checked
+        for issue in report.issues:
+            found[where[(issue.slug, issue.msgid)]][issue.code] = issue.severity  # KeyError: an issue of no case
+    return found
+
+
+def family(code: str) -> str:
+    return CHECKS[code].family
+
+
+GOOD = [Case(lang, msgid, good, links) for _, lang, msgid, links, good, _ in CASES]
+BAD = [Case(lang, msgid, bad, links) for _, lang, msgid, links, _, bad in CASES]
+# The runner's filter: a translator's noqa comment naming the code or its family silences it; one naming
+# nothing silences nothing and is itself reported.
+NOQA_CODE = [Case(lang, msgid, bad, links, comment=f"noqa: {code} the reason") for code, lang, msgid, links, _, bad in CASES]
+NOQA_FAMILY = [Case(lang, msgid, bad, links, comment=f"noqa: {family(code)}") for code, lang, msgid, links, _, bad in CASES]
+NOQA_NOTHING = [Case(lang, msgid, bad, links, comment="noqa: everything is fine") for _, lang, msgid, links, _, bad in CASES]
+
+P = "paragraph"
+
+# Cases beyond one good and one bad entry per check: (lang, msgid, msgstr, codes expected, role), by what they show.
+MORE: dict[str, list[tuple[str, str, str, set[str], str]]] = {
+    "acronyms are not required in Arabic, but do-not-translate terms are": [
+        ("ar", "The FIDH and the ICC met.", "اجتمعت الفدرالية الدولية والمحكمة.", set(), P),
+        ("ar", "The CICC and the ICC met.", "اجتمع التحالف والمحكمة.", {"glossary"}, P),
+    ],
+    "two-letter and dotted abbreviations are translated freely": [
+        ("fr", "US sanctions hit the U.S. allies.", "Les sanctions américaines frappent les alliés des É.-U.", set(), P),
+        ("es", "The ICC and the UN.", "La CPI y la ONU.", set(), P),
+    ],
+    "language-specific checks leave other languages alone": [
+        ("fr", "Who decides?", f"Qui décide{NNB}?", set(), P),  # no ¿ in French
+        ("es", "Our message: act.", "Nuestro mensaje: actuar.", set(), P),  # no no-break space in Spanish
+        ("ar", "Our message: act.", "رسالتنا: تحركوا.", set(), P),
+    ],
+    "names are checked for markup and whitespace only": [
+        ("ar", "Human Rights Now", "Human Rights Now", set(), "name"),  # a copy, no glossary, no length: fine for a name
+        ("fr", "Human Rights Now", "Human Rights Now ", {"whitespace"}, "name"),
+        ("es", "Al-Haq (**Palestine**)", "Al-Haq (Palestina)", {"markup-emphasis"}, "name"),
+        # an organisation's name keeps its English words: no glossary, while the same words in a sentence must follow it
+        ("fr", "Coalition for the Rome Statute", "Coalition for the Rome Statute", set(), "name"),
+        ("fr", "Coalition for the Rome Statute", "Coalition pour le Traité de Rome", {"glossary"}, P),
+    ],
+    "proper nouns and cognates copied are not untranslated": [
+        ("fr", text, text, set(), P)
+        for text in ("Simon Mallet", "1600 Pennsylvania Avenue NW", "Justice", "Lawyers for Justice in Libya")
+    ],
+    "salutations and abbreviations end as the language writes them": [
+        ("fr", "Dear President Biden:", "Monsieur le Président,", set(), P),
+        ("es", "Excellencies, dear colleagues,", "Excelencias, estimados colegas:", set(), P),
+        ("ar", "Joint letter to President Joseph R. Biden, Jr.", "رسالة مشتركة إلى الرئيس جوزيف آر. بايدن الابن", set(), P),
+    ],
+    "sources under min_chars are never measured": [("fr", "Short text here.", "Oui.", set(), P)],
+}  # fmt: skip
+EXTRA = [Case(lang, msgid, msgstr, role=role) for group in MORE.values() for lang, msgid, msgstr, _, role in group]
+
+ALL = [*GOOD, *BAD, *NOQA_CODE, *NOQA_FAMILY, *NOQA_NOTHING, *EXTRA]
+
+
+@pytest.fixture(scope="module")
+def checked(tmp_path_factory: pytest.TempPathFactory) -> dict[Case, dict[str, str]]:
+    """Every case of this module checked once, in three small projects (one per language)."""
+    results = check_cases(tmp_path_factory.mktemp("qa-cases"), ALL)
+    return dict(zip(ALL, results, strict=True))
+
+
+IDS = [f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)]
+
+
+@pytest.mark.parametrize("n", range(len(CASES)), ids=IDS)
+def test_good_passes_every_check_and_bad_fails_exactly_this_one(checked: dict[Case, dict[str, str]], n: int) -> None:
+    code = CASES[n][0]
+    assert checked[GOOD[n]] == {}
+    assert set(checked[BAD[n]]) == {code}
+    assert checked[BAD[n]][code] == CHECKS[code].severity
+
+
+@pytest.mark.parametrize("n", range(len(CASES)), ids=IDS)
+def test_noqa_silences_the_code_or_its_family_and_nothing_else(checked: dict[Case, dict[str, str]], n: int) -> None:
+    code = CASES[n][0]
+    assert checked[NOQA_CODE[n]] == {}
+    assert checked[NOQA_FAMILY[n]] == {}
+    assert set(checked[NOQA_NOTHING[n]]) == {code, "noqa"}  # the comment names no check: reported, silences nothing
+
+
+@pytest.mark.parametrize(("group", "n"), [(g, n) for g, cases in MORE.items() for n in range(len(cases))])
+def test_more_cases(checked: dict[Case, dict[str, str]], group: str, n: int) -> None:
+    lang, msgid, msgstr, expected, role = MORE[group][n]
+    assert set(checked[Case(lang, msgid, msgstr, role=role)]) == expected
 
 
 def test_every_entry_check_has_cases_in_each_language_it_applies_to() -> None:
@@ -187,58 +331,45 @@ def test_every_entry_check_has_cases_in_each_language_it_applies_to() -> None:
             continue
         langs = check.languages or ("fr", "es", "ar")
         if check.code == "acronym":
-            langs = ("fr", "es")  # Arabic spells unlisted acronyms out: see the next test
+            langs = ("fr", "es")  # Arabic spells unlisted acronyms out: see MORE
         elif check.code == "glossary-case":
             langs = ("fr", "es")  # Arabic script has no capitals
         for lang in langs:
             assert (check.code, lang) in covered, f"no case for {check.code} in {lang}"
 
 
-def test_acronyms_are_not_required_in_arabic_but_do_not_translate_terms_are() -> None:
-    assert codes("ar", "The FIDH and the ICC met.", "اجتمعت الفدرالية الدولية والمحكمة.") == set()
-    assert codes("ar", "The CICC and the ICC met.", "اجتمع التحالف والمحكمة.") == {"glossary"}
+# --- what the project's toolkit.toml says -------------------------------------------------------------------------------
+
+DISABLED_CODES = sorted({code for code, *_ in CASES})[::2]
+DISABLED_FAMILIES = ["punctuation"]
 
 
-def test_two_letter_and_dotted_abbreviations_are_translated_freely() -> None:
-    assert codes("fr", "US sanctions hit the U.S. allies.", "Les sanctions américaines frappent les alliés des É.-U.") == set()
-    assert codes("es", "The ICC and the UN.", "La CPI y la ONU.") == set()
+def test_what_the_project_disables_is_not_reported_and_the_rest_is(tmp_path: Path) -> None:
+    """Every other code and one family switched off in [check]: exactly those disappear from the bad cases."""
+    disable = ", ".join(f'"{name}"' for name in [*DISABLED_CODES, *DISABLED_FAMILIES])
+    found = check_cases(tmp_path, BAD, extra=f"[check]\ndisable = [{disable}]\n")
+    for (code, lang, *_), codes in zip(CASES, found, strict=True):
+        off = code in DISABLED_CODES or family(code) in DISABLED_FAMILIES
+        assert set(codes) == (set() if off else {code}), (code, lang)
 
 
-def test_language_specific_checks_leave_other_languages_alone() -> None:
-    assert codes("fr", "Who decides?", f"Qui décide{NNB}?") == set()  # no ¿ in French
-    assert codes("es", "Our message: act.", "Nuestro mensaje: actuar.") == set()  # no no-break space in Spanish
-    assert codes("ar", "Our message: act.", "رسالتنا: تحركوا.") == set()
+def test_severities_the_project_sets_replace_the_checks_own(tmp_path: Path) -> None:
+    cases = [BAD[n] for n, (code, *_) in enumerate(CASES) if code in ("acronym", "numbers")]
+    found = check_cases(tmp_path, cases, extra='[check]\nseverity = { acronym = "error", numbers = "warning" }\n')
+    assert {code: severity for codes in found for code, severity in codes.items()} == {"acronym": "error", "numbers": "warning"}
 
 
-def test_names_are_checked_for_markup_and_whitespace_only() -> None:
-    name = "Human Rights Now"
-    assert codes("ar", name, name, role="name") == set()  # a copy, no glossary, no length: fine for a name
-    assert codes("fr", name, name + " ", role="name") == {"whitespace"}
-    assert codes("es", "Al-Haq (**Palestine**)", "Al-Haq (Palestina)", role="name") == {"markup-emphasis"}
-
-
-def test_proper_nouns_and_cognates_copied_are_not_untranslated() -> None:
-    for text in ("Simon Mallet", "1600 Pennsylvania Avenue NW", "Justice", "Lawyers for Justice in Libya"):
-        assert "untranslated-copy" not in codes("fr", text, text), text
-
-
-def test_salutations_and_abbreviations_end_as_the_language_writes_them() -> None:
-    assert codes("fr", "Dear President Biden:", "Monsieur le Président,") == set()
-    assert codes("es", "Excellencies, dear colleagues,", "Excelencias, estimados colegas:") == set()
-    assert codes("ar", "Joint letter to President Joseph R. Biden, Jr.", "رسالة مشتركة إلى الرئيس جوزيف آر. بايدن الابن") == set()
-
-
-def test_length_limits_come_from_the_settings() -> None:
+def test_length_limits_come_from_the_settings(tmp_path: Path) -> None:
     msgid = "Organisations from every region of the world have joined this call."
-    assert codes("fr", msgid, "Un appel.", min_ratio=0.1) == set()
-    assert codes("fr", "Short text here.", "Oui.") == set()  # under min_chars: never measured
+    cases = [Case("fr", msgid, "Un appel."), Case("es", msgid, "Una llamada.")]
+    assert check_cases(tmp_path / "default", cases) == [{"length": "warning"}, {"length": "warning"}]
+    assert check_cases(tmp_path / "set", cases, extra="[check.length]\nmin_ratio = 0.1\n") == [{}, {}]
 
 
-def test_arabic_indic_digits_when_the_project_chooses_them() -> None:
+def test_arabic_indic_digits_when_the_project_chooses_them(tmp_path: Path) -> None:
     msgid = "The session opened on 2 December 2024."
-    arab = {"ar": "arab"}
-    assert codes("ar", msgid, "افتتحت الدورة في ٢ ديسمبر ٢٠٢٤.", digits=arab) == set()
-    assert codes("ar", msgid, "افتتحت الدورة في 2 ديسمبر 2024.", digits=arab) == {"typography-digits"}
+    cases = [Case("ar", msgid, "افتتحت الدورة في ٢ ديسمبر ٢٠٢٤."), Case("ar", msgid, "افتتحت الدورة في 2 ديسمبر 2024.")]
+    assert check_cases(tmp_path, cases, digits="arab") == [{}, {"typography-digits": "error"}]
 
 
 @pytest.mark.parametrize(

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import polib
 import pytest
-from helpers import make_project, run_stk, statement
+from helpers import make_project, statement, stk
 
 from toolkit import api
 from toolkit.catalogs import draft_record
 from toolkit.catalogs.draft_record import Draft
-from toolkit.catalogs.pofile import render
+from toolkit.catalogs.pofile import read, render
 from toolkit.checks import check_project
 from toolkit.cli import main
 
@@ -33,13 +32,13 @@ def project(tmp_path: Path) -> Path:
     api.extract(api.open_project(root))
     for lang, texts in TRANSLATIONS.items():
         path = root / "locales" / lang / "s.po"
-        po = polib.pofile(path.read_text(encoding="utf-8"))
+        po = read(path, path.name)
         for entry, text in zip([e for e in po if e.msgid], texts, strict=True):
             entry.msgstr = text
         path.write_bytes(render(po))
     # French: three machine drafts (one still fuzzy, one accepted, one edited) and a pseudo-translation un-fuzzied.
     path = root / "locales/fr/s.po"
-    po = polib.pofile(path.read_text(encoding="utf-8"))
+    po = read(path, path.name)
     po.find("Sanctions are a tool.").flags.append("fuzzy")
     po.find("States must cooperate.").msgstr = "[Šţáţéš ɱûšţ çôôþéŕáţé.]"
     path.write_bytes(render(po))
@@ -76,7 +75,7 @@ def test_status_totals_and_json(project: Path) -> None:
     total = result.summary()
     assert (total.counts.total, total.mt_unreviewed, total.qa_errors, total.ready) == (18, 3, 1, False)
     assert result.summary("ar").ready
-    run = run_stk("status", "--project", str(project), "--json")
+    run = stk("status", "--project", str(project), "--json")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     fr = next(r for r in data["statements"] if r["lang"] == "fr")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import make_project, statement
+from helpers import make_project, statement, stk
 
 from toolkit import api
 from toolkit.config import load_config
@@ -59,38 +59,32 @@ def test_an_empty_organisation_is_a_warning_at_build_time(tmp_path: Path) -> Non
 
 @pytest.mark.parametrize("command", ["status", "build", "check", "translate"])
 def test_an_unknown_lang_is_the_same_config_error_for_every_command(tmp_path: Path, command: str) -> None:
-    from helpers import run_stk
-
     root = make_project(tmp_path / "p", {"s": statement("Text.")}, CONFIG)
     api.extract(api.open_project(root))
-    run = run_stk(command, "--project", str(root), "--lang", "de", *(["--engine", "pseudo"] if command == "translate" else []))
+    run = stk(command, "--project", str(root), "--lang", "de", *(["--engine", "pseudo"] if command == "translate" else []))
     assert run.returncode == 2
     assert run.stderr.startswith("toolkit.toml:4: Config error: --lang de: not a"), run.stderr
 
 
 def test_init_on_an_existing_project_says_what_to_do(tmp_path: Path) -> None:
-    from helpers import run_stk
-
-    assert run_stk("init", str(tmp_path / "p")).returncode == 0
+    assert stk("init", str(tmp_path / "p")).returncode == 0
     config = (tmp_path / "p/toolkit.toml").read_bytes()
-    run = run_stk("init", str(tmp_path / "p"))
+    run = stk("init", str(tmp_path / "p"))
     assert run.returncode == 2 and "is a project already" in run.stderr and "stk extract --project" in run.stderr
     assert (tmp_path / "p/toolkit.toml").read_bytes() == config
     other = tmp_path / "q"
     other.mkdir()
     (other / "notes.txt").write_text("mine", encoding="utf-8")
-    assert run_stk("init", str(other)).returncode == 0  # an existing folder that is not a project
+    assert stk("init", str(other)).returncode == 0  # an existing folder that is not a project
     assert (other / "notes.txt").read_text(encoding="utf-8") == "mine" and (other / "toolkit.toml").is_file()
 
 
 def test_a_config_with_three_mistakes_reports_all_three_in_one_run(tmp_path: Path) -> None:
-    from helpers import run_stk
-
     config = (
         CONFIG + '[translate]\nbeam_size = 99\nengine = "deepl"\n[build]\nformats = ["docx", "pdfx"]\n[check]\ndisabel = []\n'
     )
     root = make_project(tmp_path / "p", {"s": statement("Text.")}, config)
-    run = run_stk("status", "--project", str(root))
+    run = stk("status", "--project", str(root))
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert run.stderr.splitlines() == [
         "toolkit.toml:6: Config error: translate.beam_size must be from 1 to 16, not 99",

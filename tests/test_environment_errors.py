@@ -98,6 +98,7 @@ def test_a_disk_filling_up_during_extract_is_one_line_and_every_file_whole(
     assert all("[fr]" in p.read_text(encoding="utf-8") for p in root.glob("locales/fr/*.po"))
 
 
+@pytest.mark.slow
 def test_a_disk_filling_up_during_a_release_leaves_the_previous_release_whole(
     tmp_path: Path, full_disk: FullDisk, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import quote
 
+import polib
 import pytest
-from helpers import make_project, skip_or_fail, statement
+from helpers import make_project, skip_or_fail, snapshot, statement
 from release_helpers import fill_catalogs, set_msgstr
 
 from toolkit import api
@@ -193,3 +196,165 @@ def test_w3c_nu_checker_finds_no_errors(example_with_locales: Path) -> None:
         m["message"] for m in messages if m.get("subType") == "warning" and "appears to be written in" not in m["message"]
     ]
     assert warnings == [], warnings
+
+
+# --- hostile text in every place text reaches a page or a document ---------------------------------------------------
+
+
+def hostile(where: str) -> str:
+    """Markup, an event handler and quotes that would break out of an attribute, tagged with where they were put."""
+    return f"<script>alert('{where}')</script> \" onmouseover=\"alert('{where}')\" <img src=x onerror=alert('{where}')> & 'q' ok"
+
+
+HOSTILE_CONFIG = f"""[project]
+name = {json.dumps("P " + hostile("project"))}
+organisation = {json.dumps("O " + hostile("organisation"))}
+target_languages = ["fr", "es", "ar"]
+
+[build.labels.fr]
+draft = {json.dumps("D " + hostile("label-draft"))}
+draft-note = {json.dumps("N " + hostile("label-note"))}
+languages = {json.dumps("L " + hostile("label-languages"))}
+statement = {json.dumps("K " + hostile("label-kind"))}
+"""
+
+
+def _md(where: str) -> str:
+    """The hostile text as Markdown that means it as text (raw HTML in a source is refused)."""
+    return hostile(where).replace("<", "\\<")
+
+
+# Front matter (title, subtitle, author, place and an organisation's own kind, which is not Markdown), a heading,
+# a paragraph with link text, a quoted href and an unsafe one, a list item, a signatory name.
+HOSTILE_SOURCE = f"""---
+title: T {_md("title")}
+subtitle: S {_md("subtitle")}
+date: 2025-01-14
+kind: Open {hostile("kind")}
+author: A {_md("author")}
+place: P {_md("place")}
+---
+
+## H {_md("heading")}
+
+Paragraph {_md("paragraph")} [link {_md("link-text")}](https://example.org/a?b=1&c="2") [bad](javascript:alert('href'))
+[mail](mailto:a@example.org).
+
+- Item {_md("item")}
+
+<!-- names -->
+- Name {_md("name")}
+"""
+
+SLUG = "t <b onmouseover=alert('slug')>\" &amp;"
+"""A file name is a statement's slug: it reaches file names, links, ids and the report."""
+
+SOURCE_PLACES = ("title", "subtitle", "kind", "author", "place", "heading", "paragraph", "link-text", "item", "name")
+SAFE_TAGS = {
+    "html", "head", "meta", "title", "link", "style", "body", "header", "nav", "main", "article", "section", "footer",
+    "p", "h1", "h2", "h3", "ul", "ol", "li", "blockquote", "hr", "br", "a", "span", "bdi", "time", "strong", "em", "code",
+}  # fmt: skip
+
+
+def _safe_href(href: str) -> bool:
+    from urllib.parse import urlsplit
+
+    return urlsplit(href).scheme in ("", "http", "https", "mailto") and not href.lstrip().lower().startswith("javascript")
+
+
+@pytest.fixture
+def hostile_build(tmp_path: Path) -> Path:
+    root = make_project(
+        tmp_path / "p",
+        {"s": HOSTILE_SOURCE, SLUG: statement("Fine.", title="Second", date="2025-01-15")},
+        HOSTILE_CONFIG,
+    )
+    fill_catalogs(root, state=lambda lang, e: "fuzzy" if (lang, e.msgid) == ("fr", "Fine.") else "translated")
+    for lang in ("fr", "es", "ar"):
+        path = root / f"locales/{lang}/s.po"
+        for n, msgid in enumerate(e.msgid for e in polib.pofile(str(path)) if e.msgid):
+            # Each translation hostile too, and tagged: [link][1] kept, an unsafe link of the translator's own added.
+            link = " [lien][1]" if "][1]" in msgid else ""
+            set_msgstr(path, msgid, f"{lang}{n} {hostile(f'{lang}-{n}')}{link} [x](javascript:alert('{lang}-{n}'))")
+    return root
+
+
+def test_hostile_text_everywhere_is_shown_as_text_in_html_and_docx(hostile_build: Path) -> None:
+    api.build(api.open_project(hostile_build), formats=["docx", "html"])
+    # The translations' QA errors (markup changed) refuse them; the source language and the index are released.
+    release = api.release(api.open_project(hostile_build), "spring", formats=["docx", "html"], allow_draft=True)
+    assert {(e.lang, e.slug) for e in release.released} >= {("en", "s"), ("en", SLUG)}
+    pages = sorted((hostile_build / "output").rglob("*.html"))
+    assert len(pages) == 2 * 4 + 1 + len(release.released) + 1  # the build's statements and index, the release's
+    shown: dict[str, str] = {}
+    for path in pages:
+        text, page = read(path)
+        assert "<script" not in text and "<img" not in text, path
+        assert {tag for tag, _ in page.tags} <= SAFE_TAGS, path
+        for tag, attrs in page.tags:
+            assert not [name for name in attrs if name.startswith("on") or name == "src"], (path, tag, attrs)
+            assert all(_safe_href(value or "") for name, value in attrs.items() if name == "href"), (path, attrs)
+            assert "javascript:" not in " ".join(value or "" for value in attrs.values()), (path, attrs)
+        shown[str(path.relative_to(hostile_build))] = "".join(page.text) + " ".join(
+            value or "" for _, attrs in page.tags for value in attrs.values()
+        )
+
+    def everywhere(where: str, *files: str) -> None:
+        for name in files:
+            assert hostile(where) in shown[name], f"{where} is not shown as text in {name}"
+
+    english, french = "output/en/s.html", "output/fr/s.html"
+    everywhere("organisation", english, french, "output/releases/spring/en/s.html")
+    everywhere("project", "output/index.html", "output/releases/spring/index.html")
+    for place in SOURCE_PLACES:
+        assert hostile(place) in shown[english], place
+    for lang in ("fr", "es", "ar"):
+        for n in range(9):  # title ... name: every translated entry
+            assert hostile(f"{lang}-{n}") in shown[f"output/{lang}/s.html"], (lang, n)
+    for label in ("label-draft", "label-note", "label-languages"):
+        everywhere(label, f"output/fr/{SLUG}.html")
+    everywhere("label-kind", f"output/fr/{SLUG}.html")
+    _, index = read(hostile_build / "output/index.html")
+    # one attribute, the slug intact inside it (but for whitespace, which an id cannot hold)
+    assert {"class": "statement", "id": re.sub(r"\s+", "-", SLUG)} in index.all("section")
+    assert {"href": quote(f"en/{SLUG}.html"), "hreflang": "en"} in index.all("a")  # a file name, percent-encoded
+    for link in ('href="https://example.org/a?b=1&amp;c=%222%22"', 'href="mailto:a@example.org"'):
+        assert link in (hostile_build / english).read_text(encoding="utf-8")
+
+    # The same text in Word: every place as text, hyperlinks only to safe targets.
+    for lang in ("en", "fr", "es", "ar"):
+        for slug in ("s", SLUG):
+            word = docx_text(hostile_build / f"output/{lang}/{slug}.docx")
+            assert hostile("organisation") in word["text"]
+            assert all(_safe_href(target) for target in word["links"]), word["links"]
+            if slug == "s" and lang == "en":
+                missing = [p for p in SOURCE_PLACES if hostile(p) not in word["text"]]
+                assert missing == [], word["text"]
+                assert word["links"] == ["https://example.org/a?b=1&c=%222%22", "mailto:a@example.org"]
+            elif slug == "s":
+                assert all(hostile(f"{lang}-{n}") in word["text"] for n in range(9)), lang
+    french_draft = docx_text(hostile_build / f"output/fr/{SLUG}.docx")["text"]
+    assert hostile("label-draft") in french_draft and hostile("label-kind") in french_draft
+
+
+def test_a_hostile_release_name_is_refused_and_writes_nothing(hostile_build: Path) -> None:
+    before = snapshot(hostile_build)
+    for name in ("<script>", 'a" onmouseover="x', "../../x", "javascript:alert(1)"):
+        with pytest.raises(BuildError, match="release name"):
+            api.release(api.open_project(hostile_build), name, formats=["html"])
+    assert snapshot(hostile_build) == before
+
+
+def docx_text(path: Path) -> dict[str, list[str] | str]:
+    """All the text of a Word file (body, tables, headers, footers, core properties) and its hyperlink targets."""
+    import docx
+
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    for section in document.sections:
+        parts += [p.text for p in (*section.header.paragraphs, *section.footer.paragraphs)]
+    props = document.core_properties
+    parts += [props.title or "", props.subject or "", props.author or "", props.last_modified_by or ""]
+    links = [rel.target_ref for rel in document.part.rels.values() if rel.reltype.endswith("/hyperlink")]
+    return {"text": "\n".join(parts), "links": links}

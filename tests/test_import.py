@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from helpers import make_project, run_stk, skip_or_fail, snapshot, statement
+from helpers import make_project, skip_or_fail, snapshot, statement, stk
 from webpages import PAGES, SIGNATORIES, STATES, drupal_press_release, joint_statement_page, news_post
 from word_documents import SIGNATORY_TABLE_NAMES, direct_formatting_memo, joint_letter, signatory_table
 
@@ -122,9 +122,7 @@ def test_joint_letter_from_word_one_command_gives_a_source_extract_accepts(tmp_p
     project = empty_project(tmp_path / "p")
     letter = tmp_path / "Joint letter FINAL (2).docx"
     letter.write_bytes(joint_letter())
-    done = run_stk(
-        "import", str(letter), "--kind", "joint letter", "--author", "Coalition for the Court", "--project", str(project)
-    )
+    done = stk("import", str(letter), "--kind", "joint letter", "--author", "Coalition for the Court", "--project", str(project))
     assert done.returncode == 0, done.stderr
     source = project / "sources" / "joint-letter-final-2.md"
     text = source.read_text(encoding="utf-8")
@@ -148,7 +146,7 @@ def test_joint_letter_from_word_one_command_gives_a_source_extract_accepts(tmp_p
     for said in ("tracked changes: 1 insertion(s) accepted, 3 deletion(s) dropped", "comment(s) dropped", "header dropped",
                  "footer with page numbers dropped", "text box dropped: 'EMBARGOED", "signatory list of 8 names"):  # fmt: skip
         assert said in done.stdout
-    extracted = run_stk("extract", "--project", str(project))
+    extracted = stk("extract", "--project", str(project))
     assert extracted.returncode == 0 and "warning" not in extracted.stderr, extracted.stderr
 
 
@@ -195,12 +193,13 @@ def test_a_table_that_is_not_names_is_refused_with_its_place(tmp_path: Path) -> 
     path.write_bytes(buffer.getvalue())
     project = empty_project(tmp_path / "p")
     before = snapshot(project)
-    done = run_stk("import", str(path), "--project", str(project), "--kind", "statement", "--author", "C", "--date", "2025-01-01")
+    done = stk("import", str(path), "--project", str(project), "--kind", "statement", "--author", "C", "--date", "2025-01-01")
     assert done.returncode == 2
     assert done.stderr.startswith(f"{path}:3: Source error: paragraph 3: table 1 (2 rows x 2 columns")
     assert len(done.stderr.strip().splitlines()) == 1 and snapshot(project) == before
 
 
+@pytest.mark.slow  # LibreOffice
 def test_libreoffice_written_docx(tmp_path: Path) -> None:
     if shutil.which("soffice") is None:
         skip_or_fail("LibreOffice (soffice) is not installed")
@@ -379,11 +378,11 @@ def test_url_is_fetched_and_links_resolve_against_it(tmp_path: Path, server: str
     html = html.replace('<link rel="canonical" href="https://news.example.org/2025/02/07/shield-the-court/">', "")
     (tmp_path / "site" / "news" / "shield.html").write_text(html, encoding="utf-8")
     project = empty_project(tmp_path / "p")
-    done = run_stk("import", f"{server}/news/shield.html", "--kind", "statement", "--project", str(project))
+    done = stk("import", f"{server}/news/shield.html", "--kind", "statement", "--project", str(project))
     assert done.returncode == 0, done.stderr
     text = (project / "sources" / "shield.md").read_text(encoding="utf-8")
     assert f"[full joint statement]({server}/2025/02/joint-statement/)" in text
-    missing = run_stk("import", f"{server}/news/gone.html", "--project", str(project))
+    missing = stk("import", f"{server}/news/gone.html", "--project", str(project))
     assert missing.returncode == 2 and "HTTP 404" in missing.stderr and len(missing.stderr.splitlines()) == 1
 
 
@@ -395,10 +394,10 @@ def test_existing_source_is_kept_unless_force_and_then_recoverable(tmp_path: Pat
     page = tmp_path / "shield-the-court.html"
     page.write_text(news_post().html, encoding="utf-8")
     before = snapshot(project)
-    done = run_stk("import", str(page), "--kind", "statement", "--project", str(project))
+    done = stk("import", str(page), "--kind", "statement", "--project", str(project))
     assert done.returncode == 2 and "already exists" in done.stderr and "--force" in done.stderr
     assert snapshot(project) == before
-    done = run_stk("import", str(page), "--kind", "statement", "--force", "--project", str(project))
+    done = stk("import", str(page), "--kind", "statement", "--force", "--project", str(project))
     assert done.returncode == 0, done.stderr
     (kept,) = (project / "sources" / ".history").glob("shield-the-court.*.md")
     assert kept.read_bytes() == before["sources/shield-the-court.md"] and f"sources/.history/{kept.name}" in done.stdout
@@ -428,13 +427,13 @@ def test_missing_front_matter_is_asked_for_in_one_line(tmp_path: Path) -> None:
         "<html><body><article><h1>A title</h1><p>" + "Words of the statement. " * 10 + "</p></article></body></html>",
         encoding="utf-8",
     )
-    done = run_stk("import", str(page), "--project", str(project))
+    done = stk("import", str(page), "--project", str(project))
     assert done.returncode == 2
     assert done.stderr == (
         f"{page}: Source error: cannot tell the kind (give --kind 'press release', 'statement', 'joint letter' or your own word for it); "
         "the date (give --date YYYY-MM-DD); the author (give --author 'Your organisation')\n"
     )
-    done = run_stk(
+    done = stk(
         "import",
         str(page),
         "--project",
@@ -455,24 +454,11 @@ def test_extract_names_files_it_does_not_read(tmp_path: Path) -> None:
     (project / "sources" / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     (project / "sources" / ".history").mkdir()
     (project / "sources" / ".history" / "a.20250101T000000Z.md").write_text(statement("Old."), encoding="utf-8")
-    done = run_stk("extract", "--project", str(project))
+    done = stk("extract", "--project", str(project))
     assert done.returncode == 0
     assert "warning: sources/letter.docx: not read: a .docx file is not a source; run `stk import` on it" in done.stderr
     assert "warning: sources/old.doc: not read: save this .doc document as .docx" in done.stderr
     assert ".history" not in done.stderr
-
-
-def test_cli_maps_arguments() -> None:
-    from toolkit.cli import build_parser
-    from toolkit.cli.import_commands import options_from
-
-    args = build_parser().parse_args(
-        ["import", "a.docx", "--slug", "x", "--date", "2025-02-07", "--date-order", "mdy", "--no-names"]
-    )
-    options = options_from(args)
-    assert options.slug == "x" and str(options.date) == "2025-02-07" and options.date_order == "mdy" and not options.names
-    with pytest.raises(SystemExit):
-        build_parser().parse_args(["import", "a.docx", "--date", "7 February"])
 
 
 AWKWARD = [

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from helpers import make_project, run_stk, statement
+from helpers import make_project, statement, stk
 from sacrebleu import sentence_chrf
 
 from toolkit import api
@@ -138,7 +138,7 @@ def test_report_figures(project: Path) -> None:
 
 
 def test_report_table_prints_the_figures(project: Path) -> None:
-    run = run_stk("report", "--project", str(project))
+    run = stk("report", "--project", str(project))
     assert run.returncode == 0, run.stderr
     rows = {tuple(line.split()[:2]): line.split()[2:] for line in run.stdout.splitlines()[2:]}
     # segments, TM, TM fuzzy, MT, reviewed, unchanged, chrF, TER
@@ -151,7 +151,7 @@ def test_report_table_prints_the_figures(project: Path) -> None:
 
 
 def test_report_json(project: Path) -> None:
-    run = run_stk("report", "--project", str(project), "--json", "--lang", "es")
+    run = stk("report", "--project", str(project), "--json", "--lang", "es")
     data = json.loads(run.stdout)
     assert [r["statement"] for r in data["statements"]] == ["a", "b"]
     assert data["statements"][0]["ter"] == 66.67 and data["statements"][0]["mt_unchanged"] == 0
@@ -160,7 +160,7 @@ def test_report_json(project: Path) -> None:
 
 def test_report_html_is_self_contained_with_a_chart(project: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.html"
-    run = run_stk("report", "--project", str(project), "--html", str(out))
+    run = stk("report", "--project", str(project), "--html", str(out))
     assert run.returncode == 0, run.stderr
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "Report test" in html
@@ -172,6 +172,36 @@ def test_report_html_is_self_contained_with_a_chart(project: Path, tmp_path: Pat
 
 
 def test_html_escapes_everything(project: Path) -> None:
+    """Every text the page shows from the project -- its name, each statement's slug (a file name may hold
+    anything) in the table, the chart's labels and the bars' tooltips -- arrives as text, never as markup."""
+    from html.parser import HTMLParser
+
+    slug = 'b <img src=x onerror=alert(\'slug\')>" onmouseover="alert(1)" &amp;'  # no "/": a file name
+    for path in [project / "sources/b.md", *(project / "locales").glob("*/b.*")]:
+        path.rename(path.with_name(path.name.replace("b.", f"{slug}.", 1)))
+    name = '<script>alert(\'name\')</script>" onmouseover="alert(2)" <img src=x onerror=alert(3)> &amp;'
     result = api.report(api.open_project(project))
-    html = render_html(result, "<script>alert(1)</script>").decode()
-    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert slug in {r.slug for r in result.rows}
+    html = render_html(result, name).decode()
+
+    class Page(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+            self.text = ""
+            self.feed(html)
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.tags.append((tag, attrs))
+
+        def handle_data(self, data: str) -> None:
+            self.text += data
+
+    page = Page()
+    allowed = {"html", "head", "meta", "title", "style", "body", "h1", "h2", "p", "code", "strong", "span", "i", "section",
+               "svg", "g", "text", "rect", "table", "thead", "tbody", "tr", "th", "td"}  # fmt: skip
+    assert {tag for tag, _ in page.tags} <= allowed
+    assert not [(tag, attr) for tag, attrs in page.tags for attr, _ in attrs if attr.startswith("on") or attr == "src"]
+    assert page.text.count(name) == 2  # <title> and <h1>
+    assert page.text.count(slug) >= 4  # per language: its bar's label and its row; and in the tooltips
+    assert f"{slug} (fr): 1 machine translation accepted unchanged" in page.text

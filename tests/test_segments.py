@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from helpers import statement
 
 from toolkit import api
-from toolkit.document import Heading, LineBreak, ListBlock, Paragraph, Strong, Text
+from toolkit.document import Content, Heading, LineBreak, ListBlock, Paragraph, Strong, Text, plain_text
 from toolkit.document.markup import parse
+from toolkit.document.walk import Slot, map_content
 from toolkit.errors import Location
 from toolkit.segmentation.segments import segment_document, translate_document
 from toolkit.sources import read_markdown
@@ -46,8 +48,40 @@ def test_segmentation_fixture(title: str, body: str, expected: list[str]) -> Non
     assert [f"{s.context} :: {s.msgid}" for s in segments] == expected
 
 
-def test_fixture_file_has_cases() -> None:
-    assert len(load_cases()) >= 10
+def pieces(body: str) -> dict[str, str]:
+    """The plain text of each piece of translatable content of a statement, by its context."""
+    written: dict[str, str] = {}
+
+    def keep(content: Content, slot: Slot) -> Content:
+        written[slot.context] = written.get(slot.context, "") + plain_text(content)
+        return content
+
+    map_content(doc_of(body), keep)
+    return written
+
+
+def test_fixture_cases_are_whole_distinct_and_lose_no_word() -> None:
+    """The expectations themselves, independently of the segmenter: a case pasted from a wrong run (a word
+    dropped, a segment twice, a sentence numbered out of order) or a case the loader skipped fails here."""
+    cases = load_cases()
+    assert FIXTURE.read_text(encoding="utf-8").split("\n").count(".") == 3 * len(cases)  # the loader read every case
+    assert len({c[0] for c in cases}) == len(cases) and len({c[1] for c in cases}) == len(cases)
+    for title, body, expected in cases:
+        said: dict[str, str] = {}
+        numbered: dict[str, list[str]] = {}
+        for line in expected:
+            context, msgid = line.split(" :: ", 1)
+            piece, _, part = context.partition(", sentence ") if ", sentence " in context else context.partition(", line ")
+            refs = [int(n) for n in re.findall(r"\]\[(\d+)\]", msgid)]
+            text = plain_text(parse(msgid, ["https://example.org/"] * max(refs, default=0), lambda _: None))
+            said[piece] = said.get(piece, "") + text
+            if part:
+                numbered.setdefault(piece, []).append(part)
+        for piece, parts in numbered.items():  # "sentence 1 of 3", "2 of 3", "3 of 3": all of them, in order
+            assert parts == [f"{i} of {len(parts)}" for i in range(1, len(parts) + 1)], (title, piece, parts)
+        written = pieces(body)
+        # Every piece of the statement is cut into the expected segments with no word lost, added or moved.
+        assert {k: "".join(v.split()) for k, v in said.items()} == {k: "".join(v.split()) for k, v in written.items()}, title
 
 
 def test_paragraph_unit_keeps_paragraphs_whole_but_splits_lines() -> None:

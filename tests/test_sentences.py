@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -342,6 +345,37 @@ def test_empty_or_whitespace_gives_no_sentence(text: str) -> None:
     assert sentence_spans(text) == []
 
 
-def test_deterministic() -> None:
-    text = "The U.S. sanctioned four judges. “It is over.” Then left… Eleanor Lives! (US) No. 5 follows."
-    assert sentence_spans(text) == sentence_spans(text)
+_SPANS_IN_A_FRESH_PROCESS = """
+import json, sys
+sys.path.insert(0, sys.argv[1])
+from test_sentences import property_texts
+from toolkit.segmentation.sentences import sentence_spans
+from toolkit.segmentation.rules import rules_for
+print(json.dumps([[sentence_spans(t, rules_for(lang)) for lang in ("en", "fr", "es", "ar")] for t in property_texts()]))
+"""
+
+
+def test_spans_are_the_same_in_every_process_whatever_its_hash_seed() -> None:
+    """Segments are catalog keys: if a rule iterated a set (string hashes change with each interpreter's
+    PYTHONHASHSEED), one `stk extract` could split a sentence differently from the next and churn the catalogs.
+    Two fresh interpreters with different seeds must agree with this one on every property text, in every language."""
+    from toolkit.segmentation.rules import rules_for
+
+    tests = str(Path(__file__).resolve().parent)
+    children = {  # both at once: each is a second of work
+        seed: subprocess.Popen(
+            [sys.executable, "-c", _SPANS_IN_A_FRESH_PROCESS, tests],
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        for seed in ("1", "4242")
+    }
+    here = [
+        [[list(span) for span in sentence_spans(t, rules_for(lang))] for lang in ("en", "fr", "es", "ar")]
+        for t in property_texts()
+    ]
+    for seed, child in children.items():
+        out, _ = child.communicate(timeout=120)
+        assert child.returncode == 0
+        assert json.loads(out) == here, f"PYTHONHASHSEED={seed} splits differently"

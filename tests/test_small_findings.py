@@ -120,6 +120,7 @@ def test_the_same_language_twice_in_other_capitals_is_refused(tmp_path: Path) ->
         api.open_project(root)
 
 
+@pytest.mark.slow
 def test_kill_9_at_random_moments_leaves_every_file_valid_and_the_next_run_cleans_up(tmp_path: Path, msgfmt) -> None:  # type: ignore[no-untyped-def]
     """`stk translate` (pseudo engine, a batch per segment) killed at 12 moments: old or new files, never half."""
     root = make_project(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import make_project, run_stk, statement
+from helpers import make_project, statement, stk
 
 from toolkit import api
 from toolkit.sources.soft_breaks import soft_break_warning
@@ -24,7 +24,7 @@ def test_extract_warns_with_file_line_and_the_fix(tmp_path: Path) -> None:
         "(“Simon Mallet Communication Officer at ASF [smallet@asf.be...”): "
         "end each line but the last with a backslash (\\) to keep them apart"
     ]
-    run = run_stk("extract", "--project", str(root))
+    run = stk("extract", "--project", str(root))
     assert run.returncode == 0
     assert "sources/s.md:12: " in run.stderr and "backslash" in run.stderr
 

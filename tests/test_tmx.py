@@ -8,7 +8,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from helpers import run_stk, snapshot
+from helpers import snapshot, stk
 from translate.storage.tmx import tmxfile
 
 from toolkit import api, catalogs
@@ -36,9 +36,12 @@ def reviewed_pairs(root: Path) -> set[tuple[str, str, str]]:
     return pairs
 
 
-def test_export_is_read_back_by_translate_toolkit(example_with_locales: Path, tmp_path: Path) -> None:
+def test_export_is_read_back_by_translate_toolkit(
+    example_with_locales: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     out = tmp_path / "memory.tmx"
-    run = run_stk("tm", "export", str(out), "--project", str(example_with_locales), env={"SOURCE_DATE_EPOCH": "1748000000"})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1748000000")
+    run = stk("tm", "export", str(out), "--project", str(example_with_locales))
     assert run.returncode == 0, run.stderr
     store = tmxfile(out.read_bytes())
     got = set()
@@ -126,7 +129,7 @@ def test_import_does_not_overwrite_another_memory_unless_asked(example: Path, tm
     assert not api.import_tmx(project, one).written  # the same file again: nothing to do
     with pytest.raises(TmxError, match="already holds a different memory"):
         api.import_tmx(project, two)
-    run = run_stk("tm", "import", str(two), "--replace", "--json", "--project", str(example))
+    run = stk("tm", "import", str(two), "--replace", "--json", "--project", str(example))
     assert run.returncode == 0, run.stderr
     assert json.loads(run.stdout)["stored"] == "tm/memory.tmx"
     assert (example / "tm/memory.tmx").read_bytes() == two.read_bytes()

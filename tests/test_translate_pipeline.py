@@ -11,13 +11,12 @@ from pathlib import Path
 
 import polib
 import pytest
-from helpers import make_project, run_stk, snapshot, statement
+from helpers import make_project, snapshot, statement, stk
 
 from toolkit import api
 from toolkit.catalogs import NAME_NOTE
 from toolkit.catalogs.draft_record import load_record, record_path
 from toolkit.catalogs.patch import spliceable
-from toolkit.cli import build_parser
 from toolkit.drafting.engines import EngineOptions
 from toolkit.drafting.engines.pseudo import PseudoEngine
 from toolkit.drafting.pretranslate import translate
@@ -60,6 +59,7 @@ def review(root: Path, lang: str, slug: str, translations: dict[str, str]) -> No
     catalog.save()
 
 
+@pytest.mark.slow  # msgfmt on every catalog
 def test_memory_fills_the_repeated_sentences_of_the_seeds_without_machine_translation(example: Path, msgfmt) -> None:  # type: ignore[no-untyped-def]
     extracted(example)
     review(
@@ -114,6 +114,7 @@ def test_the_memory_threshold_and_imported_tmx_files(tmp_path: Path) -> None:
     assert entry(po(root, "fr", "b"), "A title").tcomment == "translation memory: exact match from tm/old.tmx"
 
 
+@pytest.mark.slow  # msgfmt on every catalog
 def test_pseudo_drafts_are_labelled_fuzzy_recorded_and_never_counted_as_translated(example: Path, msgfmt) -> None:  # type: ignore[no-untyped-def]
     project = api.open_project(extracted(example))
     before = api.status(project).total()
@@ -190,6 +191,7 @@ class Interrupting(PseudoEngine):
         return super().translate_batch(texts, source, target)
 
 
+@pytest.mark.slow  # msgfmt on every catalog
 def test_an_interrupted_run_loses_at_most_one_batch_and_resumes(example: Path, tmp_path: Path, msgfmt) -> None:  # type: ignore[no-untyped-def]
     extracted(example)
     reference = tmp_path / "reference"
@@ -278,21 +280,17 @@ def test_a_missing_catalog_and_a_bad_config_are_reported_before_anything_is_writ
         create("deepl", EngineOptions())
 
 
-def test_the_command_line_maps_its_options(example: Path) -> None:
-    args = build_parser().parse_args(["translate", "--engine", "pseudo", "--device", "cpu", "--dry-run", "--lang", "fr", "one"])
-    assert (args.engine, args.device, args.dry_run, args.slugs, args.lang) == ("pseudo", "cpu", True, ["one"], ["fr"])
-    args = build_parser().parse_args(["models", "install", "--online", "fr", "es"])
-    assert args.online and args.items == ["fr", "es"]
-    for command in (["translate"], ["models"], ["models", "install"], ["models", "list"]):
-        run = run_stk(*command, "--help")
-        assert run.returncode == 0 and "usage: stk" in run.stdout
+def test_the_translate_command_prints_json_and_a_dry_run_table(example: Path) -> None:
+    """What reaches the api is tests/test_cli_mapping.py's; here, what the command prints from a real run."""
     extracted(example)
-    run = run_stk("translate", "--project", str(example), "--engine", "pseudo", "--lang", "es", "--json")
+    files = snapshot(example)
+    run = stk("translate", "--project", str(example), "--engine", "pseudo", "--lang", "fr", "--dry-run")
+    assert run.returncode == 0 and "machine (to do)" in run.stdout and "nothing written" in run.stderr
+    assert snapshot(example) == files
+    run = stk("translate", "--project", str(example), "--engine", "pseudo", "--lang", "es", "--json")
     assert run.returncode == 0, run.stderr
     data = json.loads(run.stdout)
     assert data["engine"] == "pseudo" and data["segments"] == 170 and len(data["rows"]) == 5
-    run = run_stk("translate", "--project", str(example), "--engine", "pseudo", "--lang", "fr", "--dry-run")
-    assert run.returncode == 0 and "machine (to do)" in run.stdout and "nothing written" in run.stderr
 
 
 # Run the real command line as in `make release`'s environment, which has no [mt] extra: a meta-path

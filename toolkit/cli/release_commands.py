@@ -41,6 +41,7 @@ def register(sub: Any) -> None:
         "--format",
         "-f",
         metavar="FORMATS",
+        type=format_list,
         help=f"comma-separated formats to write, of {','.join(RENDERERS)} (default: [build] formats in toolkit.toml, "
         "else docx,html; pdf needs LibreOffice)",
     )
@@ -78,6 +79,7 @@ def register(sub: Any) -> None:
         "--format",
         "-f",
         metavar="FORMATS",
+        type=format_list,
         help=f"comma-separated formats to release, of {','.join(RENDERERS)} (default: [build] formats in toolkit.toml "
         "plus pdf when LibreOffice is installed; a warning says when it is not)",
     )
@@ -101,11 +103,13 @@ def _add_build_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _formats(args: argparse.Namespace) -> list[str] | None:
-    if not args.format:
-        return None
-    # The formats are checked with the configuration's own rule (toolkit.config.override).
-    return [f.strip().lower() for f in args.format.split(",") if f.strip()]
+def format_list(text: str) -> list[str]:
+    """``--format docx,html``: a usage error (argparse's, exit 2) names an unknown format before anything runs."""
+    chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in RENDERERS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(f"unknown format {', '.join(unknown) or repr(text)} (formats: {', '.join(RENDERERS)})")
+    return chosen
 
 
 def _states(editions: list[EditionInfo]) -> str:
@@ -114,7 +118,7 @@ def _states(editions: list[EditionInfo]) -> str:
 
 def cmd_build(args: argparse.Namespace) -> int:
     proj = project(args)
-    result = api.build(proj, langs(args), args.slugs or None, _formats(args), args.fallback)
+    result = api.build(proj, langs(args), args.slugs or None, args.format, args.fallback)
     if args.json:
         print_json(result)
         return 0
@@ -137,7 +141,7 @@ def cmd_release(args: argparse.Namespace) -> int:
         allow_draft=args.allow_draft,
         fallback=args.fallback,
         force=args.force,
-        formats=_formats(args),
+        formats=args.format,
     )
     if args.json:
         print_json({**_plain(result), "ok": result.ok})

@@ -71,7 +71,8 @@ def register(sub: Any) -> None:
     q = models_sub.add_parser(
         "list",
         help="installed language pairs, versions and sizes; or a LibreTranslate server's pairs",
-        description="Without options: the Argos Translate packages installed on this machine. With --engine "
+        description="Without options: every package in argostranslate's packages folder (a broken one is listed "
+        "with what is wrong, not hidden). With --engine "
         "libretranslate: the language pairs each LibreTranslate server offers (--url, else [translate.libretranslate] "
         "in the project's toolkit.toml).",
     )
