@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .errors import GlossaryError, Location
@@ -140,12 +140,16 @@ def normalize_arabic(text: str) -> str:
     return text.translate(_AR_FOLD)
 
 
-def _ar_tokens(text: str) -> list[str]:
+# The folds below are pure functions of their text, and the checks ask for the same translation once per
+# glossary term and form: each is computed once.
+@lru_cache(maxsize=4096)
+def _ar_tokens(text: str) -> tuple[str, ...]:
     # \w, not the whole Arabic block: the block also holds the Arabic comma,
     # semicolon and question mark, which must separate words.
-    return [_AR_PREFIX.sub("", w) or w for w in re.findall(r"\w+", normalize_arabic(text))]
+    return tuple(_AR_PREFIX.sub("", w) or w for w in re.findall(r"\w+", normalize_arabic(text)))
 
 
+@lru_cache(maxsize=4096)
 def _latin_fold(text: str, case: bool = False) -> str:
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
     text = re.sub(r"\s+", " ", text)
@@ -160,8 +164,12 @@ def contains_form(text: str, form: str, lang: str) -> bool:
         if not needle:
             return False
         return any(hay[i : i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
-    folded = _latin_fold(form)
-    return re.search(r"(?<!\w)" + re.escape(folded) + r"(?!\w)", _latin_fold(text)) is not None
+    return _form_pattern(_latin_fold(form)).search(_latin_fold(text)) is not None
+
+
+@lru_cache(maxsize=4096)
+def _form_pattern(folded: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(folded) + r"(?!\w)")
 
 
 def contains_form_as_written(text: str, form: str) -> bool:
@@ -179,8 +187,12 @@ def contains_form_as_written(text: str, form: str) -> bool:
     folded = _latin_fold(form, case=True)
     if not folded:
         return False
-    pattern = r"(?<!\w)(?i:" + re.escape(folded[0]) + ")" + re.escape(folded[1:]) + r"(?!\w)"
-    return re.search(pattern, _latin_fold(text, case=True)) is not None
+    return _as_written_pattern(folded).search(_latin_fold(text, case=True)) is not None
+
+
+@lru_cache(maxsize=4096)
+def _as_written_pattern(folded: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?i:" + re.escape(folded[0]) + ")" + re.escape(folded[1:]) + r"(?!\w)")
 
 
 def target_present(term: Term, lang: str, text: str) -> bool:

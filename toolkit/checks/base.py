@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import polib
 
 from ..catalogs.draft_record import Draft
+from ..catalogs.gnu import Problem
 from ..catalogs.pofile import msgid_line
 from ..document import Content, plain_text
 from ..document.markup import parse
@@ -84,9 +85,9 @@ class Entry:
     def is_name(self) -> bool:
         return self.role == "name"
 
-    @cached_property
+    @property
     def source(self) -> Content:
-        return parse(self.msgid, self.links, lambda _message: None)
+        return _source(self.msgid, self.links)
 
     @cached_property
     def _parsed_target(self) -> tuple[Content, tuple[str, ...]]:
@@ -103,13 +104,24 @@ class Entry:
         """What parsing the msgstr dropped or kept as text (raw HTML, unsafe links)."""
         return self._parsed_target[1]
 
-    @cached_property
+    @property
     def source_text(self) -> str:
-        return plain_text(self.source)
+        return _source_text(self.msgid, self.links)
 
     @cached_property
     def target_text(self) -> str:
         return plain_text(self.target)
+
+
+# A msgid is checked once per target language: its source side is parsed once (Content is immutable).
+@lru_cache(maxsize=4096)
+def _source(msgid: str, links: tuple[str, ...]) -> Content:
+    return parse(msgid, links, lambda _message: None)
+
+
+@lru_cache(maxsize=4096)
+def _source_text(msgid: str, links: tuple[str, ...]) -> str:
+    return plain_text(_source(msgid, links))
 
 
 @dataclass
@@ -128,6 +140,8 @@ class Catalog:
     """The drafts record beside the catalog (what the toolkit pre-filled)."""
     data: bytes = b""
     """The file's bytes (a byte-order mark is not in ``text``)."""
+    msgfmt_verdict: Callable[[], list[Problem]] | None = field(default=None, repr=False)
+    """GNU msgfmt's problems with ``data``, when the runner started msgfmt ahead (None: run it when asked)."""
 
     @cached_property
     def live(self) -> dict[str, polib.POEntry]:
