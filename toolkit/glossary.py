@@ -86,8 +86,11 @@ class Glossary:
     def _find(self, text: str) -> tuple[Match, ...]:
         found: list[Match] = []
         taken: list[tuple[int, int]] = []
-        for term, pattern in self._patterns:
-            for m in pattern.finditer(text):
+        lowered = text.lower() if text.isascii() else None
+        for term, anchor in self._anchored:
+            if lowered is not None and anchor is not None and anchor not in lowered:
+                continue  # it cannot match (see _anchor): its pattern need not even be compiled
+            for m in self._pattern(term).finditer(text):
                 span = (m.start(), m.end())
                 if any(a < span[1] and span[0] < b for a, b in taken):
                     continue
@@ -96,13 +99,38 @@ class Glossary:
         return tuple(sorted(found, key=lambda m: m.start))
 
     @cached_property
-    def _patterns(self) -> list[tuple[Term, re.Pattern[str]]]:
+    def _anchored(self) -> list[tuple[Term, str | None]]:
         ordered = sorted(self.terms, key=lambda t: (-len(t.source), t.source))
-        return [(t, english_pattern(t)) for t in ordered]
+        return [(t, _anchor(t)) for t in ordered]
+
+    def _pattern(self, term: Term) -> re.Pattern[str]:
+        pattern = self._compiled.get(term)
+        if pattern is None:
+            pattern = self._compiled[term] = english_pattern(term)
+        return pattern
+
+    @cached_property
+    def _compiled(self) -> dict[Term, re.Pattern[str]]:
+        return {}
 
     @cached_property
     def _found(self) -> dict[str, tuple[Match, ...]]:
         return {}
+
+
+def _anchor(term: Term) -> str | None:
+    """Lower-case ASCII text that every match of :func:`english_pattern` holds in an ASCII text, or None.
+
+    The start of the term's first word (without a final y, which may become "ies"): in ASCII text,
+    case-insensitive matching is plain lower-casing, so a text whose lower case lacks it has no match.
+    """
+    words = term.source.split()
+    if not words or not term.source.isascii():
+        return None
+    first = words[0]
+    if not term.is_acronym and len(first) > 2 and first[-1] in "yY" and first[-2].lower() not in "aeiou":
+        first = first[:-1]
+    return first.lower()
 
 
 def english_pattern(term: Term) -> re.Pattern[str]:

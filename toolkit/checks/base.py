@@ -87,41 +87,39 @@ class Entry:
 
     @property
     def source(self) -> Content:
-        return _source(self.msgid, self.links)
-
-    @cached_property
-    def _parsed_target(self) -> tuple[Content, tuple[str, ...]]:
-        warnings: list[str] = []
-        return parse(self.msgstr, self.links, warnings.append), tuple(warnings)
+        return _parsed(self.msgid, self.links)[0]
 
     @property
     def target(self) -> Content:
         """The msgstr as inline content: what a release would print."""
-        return self._parsed_target[0]
+        return _parsed(self.msgstr, self.links)[0]
 
     @property
     def target_warnings(self) -> tuple[str, ...]:
         """What parsing the msgstr dropped or kept as text (raw HTML, unsafe links)."""
-        return self._parsed_target[1]
+        return _parsed(self.msgstr, self.links)[1]
 
     @property
     def source_text(self) -> str:
-        return _source_text(self.msgid, self.links)
+        return _plain(self.msgid, self.links)
 
-    @cached_property
+    @property
     def target_text(self) -> str:
-        return plain_text(self.target)
+        return _plain(self.msgstr, self.links)
 
 
-# A msgid is checked once per target language: its source side is parsed once (Content is immutable).
-@lru_cache(maxsize=4096)
-def _source(msgid: str, links: tuple[str, ...]) -> Content:
-    return parse(msgid, links, lambda _message: None)
+# Parsing is a pure function of the text and the links, and the same texts come back: a msgid once per
+# target language, a name (kept as in the source) in every language and as its own msgstr. Each is
+# parsed once (Content is immutable).
+@lru_cache(maxsize=8192)
+def _parsed(text: str, links: tuple[str, ...]) -> tuple[Content, tuple[str, ...]]:
+    warnings: list[str] = []
+    return parse(text, links, warnings.append), tuple(warnings)
 
 
-@lru_cache(maxsize=4096)
-def _source_text(msgid: str, links: tuple[str, ...]) -> str:
-    return plain_text(_source(msgid, links))
+@lru_cache(maxsize=8192)
+def _plain(text: str, links: tuple[str, ...]) -> str:
+    return plain_text(_parsed(text, links)[0])
 
 
 @dataclass
