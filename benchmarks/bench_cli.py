@@ -180,11 +180,13 @@ def scaled_copy(target: Path, statements: int) -> Path:
 
 
 _REFERENCE = re.compile(r"^\s*\[[^\]]+\]:\s")
+_MARKER = re.compile(r"^(\s*(?:(?:[-*+]|\d+[.)])\s+|>\s*)*)")
+"""What opens a list item or a quotation line: the copy's number goes after it."""
 
 
 def big_copy(target: Path, megabytes: float) -> Path:
     """A project with one source of about ``megabytes`` MB: the example statements' bodies repeated,
-    every prose line numbered so that each segment is distinct (link definitions kept once per copy)."""
+    every prose line opening with its copy's number, so that each segment is distinct (link definitions kept once per copy)."""
     target.mkdir(parents=True)
     for name in ("toolkit.toml", "glossary.csv"):
         shutil.copy(ROOT / name, target / name)
@@ -197,7 +199,7 @@ def big_copy(target: Path, megabytes: float) -> Path:
     while size < megabytes * 1_000_000:
         body = bodies[copy % len(bodies)]
         lines = [
-            f"{line} [{copy}]"
+            _MARKER.sub(lambda m: f"{m.group(1)}P{copy} ", line, count=1)
             if line.strip() and not _REFERENCE.match(line) and not line.lstrip().startswith(("#", "<"))
             else line
             for line in body.split("\n")
