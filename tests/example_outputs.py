@@ -1,7 +1,7 @@
 """What the commands print and build on the example project, reduced to digests: the before/after of a speed-up.
 
 Speed work (issue 11) must not change a byte of what users see. :func:`outputs` runs ``stk status --json``,
-``stk check --json`` (and ``--release``) and ``stk build --format html`` on a copy of the example project, and
+``stk check --json`` (and ``--release``) and ``stk build --format docx,html`` on a copy of the example project, and
 the same checks on a copy damaged in every way the checks look for (:func:`damage`: swapped, emptied, copied
 and fuzzy translations, changed numbers, straight quotes, stray spaces, lost typography, noqa comments, a BOM,
 a c-format mismatch only GNU msgfmt reports); it returns each output's SHA-256 (and the issue count per code,
@@ -119,10 +119,10 @@ def outputs(workdir: Path) -> dict[str, Any]:
             if command[0] == "check":
                 found[key]["codes"] = _codes(ran.stdout)
     root = workdir / "example"
-    ran = stk("build", "--project", str(root), "--format", "html")
+    ran = stk("build", "--project", str(root), "--format", "docx,html")
     assert ran.returncode == 0, ran.stderr
-    html = sorted((root / "output").rglob("*.html"))
-    found["example: stk build --format html"] = {str(p.relative_to(root)): _digest(p.read_bytes()) for p in html}
+    built = sorted(p for p in (root / "output").rglob("*") if p.suffix in (".docx", ".html"))
+    found["example: stk build --format docx,html"] = {str(p.relative_to(root)): _digest(p.read_bytes()) for p in built}
     return found
 
 

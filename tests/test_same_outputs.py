@@ -1,7 +1,8 @@
-"""Speed-ups change no output: status, check and the built HTML are byte for byte what they were.
+"""Speed-ups change no output: status, check and the built DOCX and HTML are byte for byte what they were.
 
 The digests in tests/fixtures/outputs/example.json were recorded by the code before the speed-ups of
-issue 11 (parse-once caches, the per-language check list, msgfmt in the background); see
+issue 11 (parse-once caches, the per-language check list, msgfmt in the background, the bidi and
+escaping shortcuts); see
 tests/example_outputs.py for what runs and how the copy is damaged.
 """
 

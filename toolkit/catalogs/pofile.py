@@ -226,9 +226,9 @@ def render(po: polib.POFile) -> bytes:
 def msgid_line(entry: polib.POEntry, lines: list[str]) -> int:
     """The 1-based line of the entry's msgid (polib's ``linenum`` is its first comment line)."""
     number = int(entry.linenum)
-    for offset, text in enumerate(lines[number - 1 :]):
-        if text.lstrip("#~ ").startswith("msgid "):
-            return number + offset
+    for index in range(max(number - 1, 0), len(lines)):  # no slice: a copy of the rest of the file per entry
+        if lines[index].lstrip("#~ ").startswith("msgid "):
+            return index + 1
     return number
 
 
