@@ -75,6 +75,8 @@ class Mode:
     """What one run does (files, entries, statements): figures are only comparable for the same work."""
     before: Callable[[], None] | None = None
     """Run (untimed) before every repetition: restores the state the command starts from."""
+    extra_env: dict[str, str] = field(default_factory=dict)
+    """Set for this mode only (``--baseline``: PYTHONPATH to another copy of the toolkit)."""
 
 
 @dataclass
@@ -122,7 +124,9 @@ def run_once(command: list[str], env: dict[str, str]) -> Sample:
     """Wall and CPU seconds and peak RSS of one fresh process (os.wait4: this child's own figures)."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env)
+        # Started in the temporary folder: `python -m` puts the working directory first on sys.path, and
+        # a checkout there would shadow --baseline's PYTHONPATH.
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=tempfile.gettempdir())
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - start
         process.returncode = os.waitstatus_to_exitcode(status)
@@ -140,7 +144,7 @@ def measure(modes: list[Mode], runs: int, env: dict[str, str], log: Callable[[st
         for result in results:
             if result.mode.before is not None:
                 result.mode.before()
-            sample = run_once(result.mode.command, env)
+            sample = run_once(result.mode.command, {**env, **result.mode.extra_env})
             if round_:
                 result.samples.append(sample)
         log(f"  round {round_}/{runs} done" if round_ else "  warm-up round done")
@@ -263,6 +267,16 @@ def example_sections(tmp: Path, args: argparse.Namespace, env: dict[str, str]) -
     return sections
 
 
+def with_baseline(sections: dict[str, list[Mode]], tree: str) -> None:
+    """Beside each example mode, the same command run by the toolkit in ``tree`` (another checkout), interleaved."""
+    root = str(Path(tree).resolve())
+    for name in ("startup", "extract", "status", "check", "release"):
+        stk_modes = [m for m in sections.get(name, []) if m.name.startswith("stk ")]
+        for mode in stk_modes:
+            baseline = Mode(mode.section, f"{mode.name} [baseline]", mode.command, mode.work, mode.before, {"PYTHONPATH": root})
+            sections[name].insert(sections[name].index(mode) + 1, baseline)
+
+
 def merge_section(tmp: Path, entries: int, env: dict[str, str]) -> list[Mode]:
     folder = tmp / "merge"
     setup([sys.executable, str(ROOT / "benchmarks" / "merge_catalog.py"), "make", str(folder), "--entries", str(entries)], env)
@@ -375,6 +389,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the rows as a JSON list")
     parser.add_argument("--mdpo", metavar="PYTHON", help="the Python of a virtualenv with mdpo installed")
     parser.add_argument("--no-pdf", action="store_true", help="leave out the release with PDF (LibreOffice)")
+    parser.add_argument(
+        "--baseline",
+        metavar="DIR",
+        help="another checkout of the toolkit (e.g. `git worktree add /tmp/base main`): its stk runs beside ours, "
+        "interleaved, in the startup, extract, status, check and release sections ('[baseline]' rows)",
+    )
     parser.add_argument("--merge-entries", type=int, default=50_000)
     parser.add_argument("--scale", action="store_true", help="also 50 and 500 statements (slow)")
     parser.add_argument("--scale-sizes", default="50,500", help="statement counts for --scale")
@@ -402,6 +422,8 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp_name)
         env = child_env(tmp / "pycache")
         sections = example_sections(tmp, args, env)
+        if args.baseline:
+            with_baseline(sections, args.baseline)
         sections["merge"] = merge_section(tmp, args.merge_entries, env)
         if args.scale:
             sections["scale"] = scale_section(tmp, [int(n) for n in args.scale_sizes.split(",")], env)
