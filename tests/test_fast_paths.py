@@ -97,3 +97,15 @@ def test_glossary_find_skips_only_terms_that_cannot_match() -> None:
         text = " ".join(rng.choices(words, k=rng.randint(0, 8)))
         assert glossary.find(text) == reference_find(glossary, text), repr(text)
     assert re.search("K", "\u212a", re.IGNORECASE)  # the non-ASCII folds the shortcut leaves to the patterns
+
+
+def test_the_po_string_pattern_reads_what_the_backtracking_one_read() -> None:
+    from toolkit.catalogs.pofile import _STRING
+
+    before = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*$')
+    rng = random.Random(3)
+    for _ in range(50_000):
+        line = '"' + "".join(rng.choices('a"\\ n\tx', k=rng.randint(0, 12))) + rng.choice(['"', "", '" ', '"x', '\\"'])
+        old, new = before.match(line), _STRING.match(line)
+        assert (old is None) == (new is None), repr(line)
+        assert old is None or new is None or old.group(1) == new.group(1), repr(line)
