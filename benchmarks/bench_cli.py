@@ -434,7 +434,10 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             log(f"{name}: {len(modes)} modes x {args.runs} rounds")
             # A minute-long run needs no warm-up round: the bytecode cache is warm from the sections before.
-            rows += [r.row() for r in measure(modes, args.runs, env, log, warm_up=name != "big")]
+            section_rows = [r.row() for r in measure(modes, args.runs, env, log, warm_up=name != "big")]
+            for row in section_rows:  # as each section ends: a long run stopped early keeps what it measured
+                log(json.dumps(row))
+            rows += section_rows
     if args.json:
         print(json.dumps(rows, indent=2))
         return 0
