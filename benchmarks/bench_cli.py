@@ -200,21 +200,23 @@ def big_copy(target: Path, megabytes: float) -> Path:
     texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "sources").glob("*.md"))]
     front, first_body = texts[0].split("\n---\n", 1)
     bodies = [first_body] + [t.split("\n---\n", 1)[1] for t in texts[1:]]
-    parts = [front + "\n---\n"]
     size, copy = 0, 0
-    while size < megabytes * 1_000_000:
-        body = bodies[copy % len(bodies)]
-        lines = [
-            _MARKER.sub(lambda m, copy=copy: f"{m.group(1)}P{copy} ", line, count=1)
-            if line.strip() and not _REFERENCE.match(line) and not line.lstrip().startswith(("#", "<"))
-            else line
-            for line in body.split("\n")
-        ]
-        chunk = f"\n## Part {copy}\n\n" + "\n".join(lines) + "\n"
-        parts.append(chunk)
-        size += len(chunk.encode("utf-8"))
-        copy += 1
-    (target / "sources" / "big.md").write_text("".join(parts), encoding="utf-8")
+    # Written piece by piece: a 20 MB string here would raise this process's peak memory, which every
+    # child's peak RSS then includes (see the module's docstring).
+    with (target / "sources" / "big.md").open("w", encoding="utf-8") as out:
+        out.write(front + "\n---\n")
+        while size < megabytes * 1_000_000:
+            body = bodies[copy % len(bodies)]
+            lines = [
+                _MARKER.sub(lambda m, copy=copy: f"{m.group(1)}P{copy} ", line, count=1)
+                if line.strip() and not _REFERENCE.match(line) and not line.lstrip().startswith(("#", "<"))
+                else line
+                for line in body.split("\n")
+            ]
+            chunk = f"\n## Part {copy}\n\n" + "\n".join(lines) + "\n"
+            out.write(chunk)
+            size += len(chunk.encode("utf-8"))
+            copy += 1
     return target
 
 
