@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .errors import GlossaryError, Location
@@ -86,8 +86,11 @@ class Glossary:
     def _find(self, text: str) -> tuple[Match, ...]:
         found: list[Match] = []
         taken: list[tuple[int, int]] = []
-        for term, pattern in self._patterns:
-            for m in pattern.finditer(text):
+        lowered = text.lower() if text.isascii() else None
+        for term, anchor in self._anchored:
+            if lowered is not None and anchor is not None and anchor not in lowered:
+                continue  # it cannot match (see _anchor): its pattern need not even be compiled
+            for m in self._pattern(term).finditer(text):
                 span = (m.start(), m.end())
                 if any(a < span[1] and span[0] < b for a, b in taken):
                     continue
@@ -96,13 +99,38 @@ class Glossary:
         return tuple(sorted(found, key=lambda m: m.start))
 
     @cached_property
-    def _patterns(self) -> list[tuple[Term, re.Pattern[str]]]:
+    def _anchored(self) -> list[tuple[Term, str | None]]:
         ordered = sorted(self.terms, key=lambda t: (-len(t.source), t.source))
-        return [(t, english_pattern(t)) for t in ordered]
+        return [(t, _anchor(t)) for t in ordered]
+
+    def _pattern(self, term: Term) -> re.Pattern[str]:
+        pattern = self._compiled.get(term)
+        if pattern is None:
+            pattern = self._compiled[term] = english_pattern(term)
+        return pattern
+
+    @cached_property
+    def _compiled(self) -> dict[Term, re.Pattern[str]]:
+        return {}
 
     @cached_property
     def _found(self) -> dict[str, tuple[Match, ...]]:
         return {}
+
+
+def _anchor(term: Term) -> str | None:
+    """Lower-case ASCII text that every match of :func:`english_pattern` holds in an ASCII text, or None.
+
+    The start of the term's first word (without a final y, which may become "ies"): in ASCII text,
+    case-insensitive matching is plain lower-casing, so a text whose lower case lacks it has no match.
+    """
+    words = term.source.split()
+    if not words or not term.source.isascii():
+        return None
+    first = words[0]
+    if not term.is_acronym and len(first) > 2 and first[-1] in "yY" and first[-2].lower() not in "aeiou":
+        first = first[:-1]
+    return first.lower()
 
 
 def english_pattern(term: Term) -> re.Pattern[str]:
@@ -140,12 +168,16 @@ def normalize_arabic(text: str) -> str:
     return text.translate(_AR_FOLD)
 
 
-def _ar_tokens(text: str) -> list[str]:
+# The folds below are pure functions of their text, and the checks ask for the same translation once per
+# glossary term and form: each is computed once.
+@lru_cache(maxsize=4096)
+def _ar_tokens(text: str) -> tuple[str, ...]:
     # \w, not the whole Arabic block: the block also holds the Arabic comma,
     # semicolon and question mark, which must separate words.
-    return [_AR_PREFIX.sub("", w) or w for w in re.findall(r"\w+", normalize_arabic(text))]
+    return tuple(_AR_PREFIX.sub("", w) or w for w in re.findall(r"\w+", normalize_arabic(text)))
 
 
+@lru_cache(maxsize=4096)
 def _latin_fold(text: str, case: bool = False) -> str:
     text = unicodedata.normalize("NFC", text).replace("\u2019", "'").replace("\u00a0", " ").replace("\u202f", " ")
     text = re.sub(r"\s+", " ", text)
@@ -160,8 +192,12 @@ def contains_form(text: str, form: str, lang: str) -> bool:
         if not needle:
             return False
         return any(hay[i : i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
-    folded = _latin_fold(form)
-    return re.search(r"(?<!\w)" + re.escape(folded) + r"(?!\w)", _latin_fold(text)) is not None
+    return _form_pattern(_latin_fold(form)).search(_latin_fold(text)) is not None
+
+
+@lru_cache(maxsize=4096)
+def _form_pattern(folded: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(folded) + r"(?!\w)")
 
 
 def contains_form_as_written(text: str, form: str) -> bool:
@@ -179,8 +215,12 @@ def contains_form_as_written(text: str, form: str) -> bool:
     folded = _latin_fold(form, case=True)
     if not folded:
         return False
-    pattern = r"(?<!\w)(?i:" + re.escape(folded[0]) + ")" + re.escape(folded[1:]) + r"(?!\w)"
-    return re.search(pattern, _latin_fold(text, case=True)) is not None
+    return _as_written_pattern(folded).search(_latin_fold(text, case=True)) is not None
+
+
+@lru_cache(maxsize=4096)
+def _as_written_pattern(folded: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?i:" + re.escape(folded[0]) + ")" + re.escape(folded[1:]) + r"(?!\w)")
 
 
 def target_present(term: Term, lang: str, text: str) -> bool:

@@ -24,6 +24,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from functools import lru_cache
 
 import polib
 
@@ -116,6 +117,7 @@ class _DivisionByZero(Exception):
     pass
 
 
+@lru_cache(maxsize=64)  # every catalog of a language has the same header value: evaluated 1001 times once
 def plural_problem(value: str) -> str:
     """Why GNU msgfmt -c refuses the Plural-Forms header value ``value`` ('' when it does not)."""
     if "nplurals=" in value and not _NPLURALS.search(value):

@@ -98,7 +98,8 @@ def merge(
     olds = [*live.values(), *obsolete.values()]
     # Only a catalog with new msgids can have sentences cut differently.
     carried, consumed = resegment(segments, olds, exact, used, lang) if unmatched and olds else ({}, set())
-    candidates = {_key(e): e for e in olds if _key(e) not in used | consumed and e.msgstr.strip()}
+    spoken_for = used | consumed
+    candidates = {_key(e): e for e in olds if _key(e) not in spoken_for and e.msgstr.strip()}
     choices = {k: e.msgid for k, e in candidates.items()}
     fuzzy_used: set[tuple[str | None, str]] = set()
     for index, tentry in unmatched:

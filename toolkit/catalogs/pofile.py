@@ -33,7 +33,9 @@ WRAP_WIDTH = 79
 
 _KEYWORD = re.compile(r"^(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)\s*(.*)$")
 _CHARSET = re.compile(r"charset\s*=\s*([^;\s]+)", re.IGNORECASE)
-_STRING = re.compile(r'^"((?:[^"\\]|\\.)*)"\s*$')
+_STRING = re.compile(r'^"((?:[^"\\]++|\\.)*+)"\s*$')
+"""A C string literal; possessive runs, so that a long line is matched in a few steps and never backtracked."""
+_ESCAPE = re.compile(r"\\(.)")
 _ESCAPES = set('\\"ntrbfv')
 """Escapes GNU gettext and polib decode alike (\\a, octal and \\x escapes: GNU decodes them, polib keeps them as text)."""
 
@@ -48,7 +50,8 @@ def _string_error(text: str) -> str | None:
         if re.match(r'^(?:[^"\\]|\\.)*\\?$', body.rstrip()):
             return 'end-of-line within string (a closing " is missing)'
         return 'unescaped " inside a string (write \\")'
-    for esc in re.findall(r"\\(.)", match.group(1)):
+    body = match.group(1)
+    for esc in _ESCAPE.findall(body) if "\\" in body else ():
         if esc in "a01234567x":
             return f"escape sequence \\{esc}... is read differently by PO tools: write the character itself"
         if esc not in _ESCAPES:
@@ -226,9 +229,9 @@ def render(po: polib.POFile) -> bytes:
 def msgid_line(entry: polib.POEntry, lines: list[str]) -> int:
     """The 1-based line of the entry's msgid (polib's ``linenum`` is its first comment line)."""
     number = int(entry.linenum)
-    for offset, text in enumerate(lines[number - 1 :]):
-        if text.lstrip("#~ ").startswith("msgid "):
-            return number + offset
+    for index in range(max(number - 1, 0), len(lines)):  # no slice: a copy of the rest of the file per entry
+        if lines[index].lstrip("#~ ").startswith("msgid "):
+            return index + 1
     return number
 
 

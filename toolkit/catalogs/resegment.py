@@ -91,6 +91,8 @@ def resegment(
     the new msgids that found their old entry unchanged; ``used`` those old
     entries. ``lang`` is the catalog's language, whose rules cut translations.
     """
+    if not segments:
+        return {}, set()  # nothing to align (and parsing every old msgid would be for nothing)
     olds = [_old(entry) for entry in old if entry.msgctxt is None and entry.msgid]
     state = _State(set(exact), set(used), lang)
     _exact_pass(segments, olds, state)

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import polib
 
 from ..catalogs.draft_record import Draft
+from ..catalogs.gnu import Problem
 from ..catalogs.pofile import msgid_line
 from ..document import Content, plain_text
 from ..document.markup import parse
@@ -84,32 +85,41 @@ class Entry:
     def is_name(self) -> bool:
         return self.role == "name"
 
-    @cached_property
+    @property
     def source(self) -> Content:
-        return parse(self.msgid, self.links, lambda _message: None)
-
-    @cached_property
-    def _parsed_target(self) -> tuple[Content, tuple[str, ...]]:
-        warnings: list[str] = []
-        return parse(self.msgstr, self.links, warnings.append), tuple(warnings)
+        return _parsed(self.msgid, self.links)[0]
 
     @property
     def target(self) -> Content:
         """The msgstr as inline content: what a release would print."""
-        return self._parsed_target[0]
+        return _parsed(self.msgstr, self.links)[0]
 
     @property
     def target_warnings(self) -> tuple[str, ...]:
         """What parsing the msgstr dropped or kept as text (raw HTML, unsafe links)."""
-        return self._parsed_target[1]
+        return _parsed(self.msgstr, self.links)[1]
 
-    @cached_property
+    @property
     def source_text(self) -> str:
-        return plain_text(self.source)
+        return _plain(self.msgid, self.links)
 
-    @cached_property
+    @property
     def target_text(self) -> str:
-        return plain_text(self.target)
+        return _plain(self.msgstr, self.links)
+
+
+# Parsing is a pure function of the text and the links, and the same texts come back: a msgid once per
+# target language, a name (kept as in the source) in every language and as its own msgstr. Each is
+# parsed once (Content is immutable).
+@lru_cache(maxsize=8192)
+def _parsed(text: str, links: tuple[str, ...]) -> tuple[Content, tuple[str, ...]]:
+    warnings: list[str] = []
+    return parse(text, links, warnings.append), tuple(warnings)
+
+
+@lru_cache(maxsize=8192)
+def _plain(text: str, links: tuple[str, ...]) -> str:
+    return plain_text(_parsed(text, links)[0])
 
 
 @dataclass
@@ -128,6 +138,8 @@ class Catalog:
     """The drafts record beside the catalog (what the toolkit pre-filled)."""
     data: bytes = b""
     """The file's bytes (a byte-order mark is not in ``text``)."""
+    msgfmt_verdict: Callable[[], list[Problem]] | None = field(default=None, repr=False)
+    """GNU msgfmt's problems with ``data``, when the runner started msgfmt ahead (None: run it when asked)."""
 
     @cached_property
     def live(self) -> dict[str, polib.POEntry]:

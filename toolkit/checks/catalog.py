@@ -25,7 +25,9 @@ def msgfmt(catalog: Catalog) -> list[Finding]:
     one end); when they find nothing, msgfmt itself where GNU gettext is installed.
     """
     data = catalog.data or catalog.text.encode("utf-8")
-    problems = gnu.own_rules(data, catalog.text, catalog.po, catalog.lang) or gnu.msgfmt_problems(data)
+    problems = gnu.own_rules(data, catalog.text, catalog.po, catalog.lang) or (
+        catalog.msgfmt_verdict() if catalog.msgfmt_verdict is not None else gnu.msgfmt_problems(data)
+    )
     return [Finding(message, line) for line, message in problems]
 
 

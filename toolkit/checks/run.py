@@ -8,16 +8,18 @@ checked, so one run shows everything to fix.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import polib
 
+from ..catalogs import gnu
 from ..catalogs.draft_record import is_pseudo
 from ..errors import CatalogError, CharsetError, Location
 from ..glossary import Glossary
 from ..segmentation.segments import Segment
 from ..workspace import Project, Statement
-from .base import Catalog, Check, CheckReport, Entry, Issue
+from .base import Catalog, CatalogCheck, Check, CheckReport, Entry, EntryCheck, Issue
 from .settings import CheckSettings, check_settings
 
 _NOQA = re.compile(r"^\s*noqa\b(:?)(.*)", re.IGNORECASE)
@@ -36,9 +38,20 @@ def run_checks(
     runner = _Runner(checks, settings, project.glossary, release)
     report = CheckReport()
     statements = project.select(slugs)
-    for lang in project.languages(langs):
-        for statement in statements:
-            runner.catalog(report, project, statement, lang)
+    # GNU msgfmt runs as a child process per catalog: two at a time in the background, so the
+    # second core checks them while this thread runs the Python checks.
+    with ThreadPoolExecutor(max_workers=2) as msgfmt_pool:
+        verdicts: dict[tuple[str, str], Future[list[gnu.Problem]]] = {}
+        for lang in project.languages(langs):
+            if any(c.code == "msgfmt" for c, _ in runner.for_language(lang)[1]):
+                for statement in statements:
+                    file = project.catalog(lang, statement.slug)
+                    if file.parsed is not None and file.error is None:
+                        verdicts[(lang, statement.slug)] = msgfmt_pool.submit(gnu.msgfmt_problems, file.data or b"")
+        for lang in project.languages(langs):
+            for statement in statements:
+                verdict = verdicts.get((lang, statement.slug))
+                runner.catalog(report, project, statement, lang, verdict.result if verdict is not None else None)
     report.issues.sort(key=lambda i: (i.location.path, i.location.line or 0, i.code, i.message))
     return report
 
@@ -50,6 +63,17 @@ class _Runner:
         self.glossary = glossary
         self.release = release
         self.names = set(checks) | {c.family for c in checks.values()}
+        self._by_language: dict[str, tuple[list[tuple[Check, EntryCheck]], list[tuple[Check, CatalogCheck]]]] = {}
+
+    def for_language(self, lang: str) -> tuple[list[tuple[Check, EntryCheck]], list[tuple[Check, CatalogCheck]]]:
+        """The enabled entry and catalog checks for ``lang``, in registry order: decided once per language, not per entry."""
+        if lang not in self._by_language:
+            enabled = [c for c in self.checks.values() if self.enabled(c, lang)]
+            self._by_language[lang] = (
+                [(c, c.on_entry) for c in enabled if c.on_entry is not None],
+                [(c, c.on_catalog) for c in enabled if c.on_catalog is not None],
+            )
+        return self._by_language[lang]
 
     def enabled(self, check: Check, lang: str) -> bool:
         if not check.applies_to(lang):
@@ -76,7 +100,14 @@ class _Runner:
 
     # --- one catalog ----------------------------------------------------
 
-    def catalog(self, report: CheckReport, project: Project, statement: Statement, lang: str) -> None:
+    def catalog(
+        self,
+        report: CheckReport,
+        project: Project,
+        statement: Statement,
+        lang: str,
+        msgfmt_verdict: Callable[[], list[gnu.Problem]] | None = None,
+    ) -> None:
         slug = statement.slug
         file = project.catalog(lang, slug)
         shown = file.shown
@@ -94,13 +125,12 @@ class _Runner:
         segments: dict[str, Segment] = {}
         for segment in statement.segments:
             segments.setdefault(segment.msgid, segment)
-        catalog = Catalog(lang, slug, shown, text, po, tuple(segments), drafts, data)
+        catalog = Catalog(lang, slug, shown, text, po, tuple(segments), drafts, data, msgfmt_verdict)
         silenced = {msgid: self.noqa(report, catalog, entry) for msgid, entry in catalog.live.items()}
 
-        for check in self.checks.values():
-            if check.on_catalog is None or not self.enabled(check, lang):
-                continue
-            for finding in check.on_catalog(catalog):
+        entry_checks, catalog_checks = self.for_language(lang)
+        for check, on_catalog in catalog_checks:
+            for finding in on_catalog(catalog):
                 if not self.suppressed(check, silenced.get(finding.msgid, frozenset())):
                     location = Location(shown, finding.line)
                     self.emit(report, check.code, location, finding.message, lang, slug, finding.msgid)
@@ -111,12 +141,10 @@ class _Runner:
                 continue  # not a translation yet: the state checks above said so
             report.checked += 1
             view = Entry(lang, slug, msgid, entry.msgstr, segment.links, segment.role, self.glossary, self.settings)
-            for check in self.checks.values():
-                if check.on_entry is None or not self.enabled(check, lang) or (view.is_name and not check.names):
+            for check, on_entry in entry_checks:
+                if (view.is_name and not check.names) or self.suppressed(check, silenced[msgid]):
                     continue
-                if self.suppressed(check, silenced[msgid]):
-                    continue
-                for message in check.on_entry(view):
+                for message in on_entry(view):
                     self.emit(report, check.code, Location(shown, catalog.line(entry)), message, lang, slug, msgid)
 
     def noqa(self, report: CheckReport, catalog: Catalog, entry: polib.POEntry) -> frozenset[str]:

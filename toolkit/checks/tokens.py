@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..languages import latin_digits, writes_latin
 from ..tokens import ACRONYM, EMAIL, SHOUTED, URL
@@ -31,6 +32,7 @@ _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[,. \u00a0\u202f\u2009\u066c]\d{3})
 _SEPARATORS = re.compile(r"[,. \u00a0\u202f\u2009\u066c]")
 
 
+@lru_cache(maxsize=4096)  # the URL, e-mail and number checks mask the same texts, once per language
 def _without(text: str, *patterns: re.Pattern[str]) -> str:
     for pattern in patterns:
         text = pattern.sub(" ", text)
@@ -89,9 +91,14 @@ def acronyms(entry: Entry) -> list[str]:
         singular = found[:-1] if found.endswith("s") and found[:-1].isupper() else found
         if len(singular) < 3 or singular in SHOUTED or entry.glossary.find(singular):
             continue
-        if not re.search(rf"(?<![\w-]){re.escape(singular)}", target):
+        if not _acronym_pattern(singular).search(target):
             problems.append(f"acronym {singular} missing from the translation (add it to the glossary if it is translated)")
     return problems
+
+
+@lru_cache(maxsize=1024)
+def _acronym_pattern(acronym: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(acronym)}")
 
 
 __all__ = ["ACRONYM", "EMAIL", "URL", "acronyms", "compare", "digit_runs", "emails", "numbers", "urls"]

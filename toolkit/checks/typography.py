@@ -22,6 +22,7 @@ URLs and e-mail addresses are masked first: their ``:`` and ``?`` are not prose.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..languages import DIGIT_SYSTEMS
 from ..tokens import EMAIL, URL
@@ -34,7 +35,11 @@ _LATIN_LETTER = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 def _prose(entry: Entry) -> str:
     """The printed msgstr with URLs and e-mail addresses masked, offsets unchanged."""
-    text = entry.target_text
+    return _masked(entry.target_text)
+
+
+@lru_cache(maxsize=1024)  # several typography checks of a language look at the same msgstr
+def _masked(text: str) -> str:
     for pattern in (URL, EMAIL):
         text = pattern.sub(lambda m: "x" * len(m.group()), text)
     return text
@@ -147,7 +152,7 @@ def digits(entry: Entry) -> list[str]:
     wanted = DIGIT_SYSTEMS.get(system, DIGIT_SYSTEMS["latn"])
     problems: list[str] = []
     for other, chars in DIGIT_SYSTEMS.items():
-        if other != system and any(ch in chars for ch in entry.target_text):
+        if other != system and not frozenset(chars).isdisjoint(entry.target_text):
             problems.append(f"{other} digits in the text, but the project writes {entry.lang} with {system} digits ({wanted})")
     return problems
 

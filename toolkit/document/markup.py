@@ -223,21 +223,26 @@ def escape_text(text: str) -> str:
     >>> escape_text("AJC* & [1] _x_ file_name")
     'AJC\\* & \\[1\\] \\_x\\_ file_name'
     """
-    out: list[str] = []
-    for i, ch in enumerate(text):
-        if ch in "\\*[]`<":
-            out.append("\\" + ch)
-        elif ch == "_":
+    if _SPECIAL.search(text) is None:
+        return text  # most text: nothing to escape, and no character-by-character loop over it
+
+    def escaped(match: re.Match[str]) -> str:
+        ch, i = match.group(), match.start()
+        if ch == "_":
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < len(text) else " "
-            out.append("_" if before.isalnum() and after.isalnum() else "\\_")
-        elif ch == "&" and _ENTITY.match(text, i):
-            out.append("\\&")
-        elif ch == "!" and text[i + 1 : i + 2] == "[":
-            out.append("\\!")
-        else:
-            out.append(ch)
-    return "".join(out)
+            return "_" if before.isalnum() and after.isalnum() else "\\_"
+        if ch == "&":
+            return "\\&" if _ENTITY.match(text, i) else ch
+        if ch == "!":
+            return "\\!" if text[i + 1 : i + 2] == "[" else ch
+        return "\\" + ch
+
+    return _SPECIAL.sub(escaped, text)
+
+
+_SPECIAL = re.compile(r"[\\*\[\]`<_&!]")
+"""Characters :func:`escape_text` may escape."""
 
 
 # --- light Markdown -> content ---------------------------------------------

@@ -104,6 +104,8 @@ def _rebuild(content: Content, cursor: _Cursor) -> Content:
 
 
 def _runs(text: str, rtl: list[bool]) -> list[Run]:
+    if text and rtl.count(rtl[0]) == len(text):
+        return [Run(text, rtl[0])]  # one direction throughout, as most lines are: no walk per character
     runs: list[Run] = []
     start = 0
     for i in range(1, len(text) + 1):
