@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,8 +40,8 @@ from ..errors import CatalogError, EngineError, Location, Notice
 from ..glossary import Glossary
 from ..workspace import Project, Statement
 from . import translation_memory
-from .engines import Engine, Limited, create
-from .protection import NOTE_PREFIXES, protect, restore
+from .engines import Engine, Limited, Streaming, create
+from .protection import NOTE_PREFIXES, Protected, protect, restore
 from .translate_settings import TranslateSettings, translate_settings
 
 Progress = Callable[[int, int], None]
@@ -400,16 +400,27 @@ def _machine_translate(
     )
     # Shortest first: batches of similar lengths waste least on padding, and the first files fill fast.
     ordered = sorted(language.work, key=lambda m: (len(m), m))
+    batches = [ordered[first : first + settings.batch_size] for first in range(0, len(ordered), settings.batch_size)]
+    protected: dict[str, Protected] = {}
+    asked: list[list[str]] = []
+
+    def requests() -> Iterator[list[str]]:
+        """Each batch's texts for the engine (each distinct text asked once in the run)."""
+        seen: set[str] = set()
+        for batch in batches:
+            for msgid in batch:
+                protected[msgid] = protect(msgid, lang, glossary, config.digits)
+            texts = list(dict.fromkeys(r for m in batch for r in protected[m].requests if r not in seen))
+            seen.update(texts)
+            asked.append(texts)
+            yield texts
+
     translations: dict[str, str] = {}
-    for first in range(0, len(ordered), settings.batch_size):
-        batch = ordered[first : first + settings.batch_size]
-        protected = {msgid: protect(msgid, lang, glossary, config.digits) for msgid in batch}
-        requests = list(dict.fromkeys(r for p in protected.values() for r in p.requests if r not in translations))
-        if requests:
-            outputs = engine.translate_batch(requests, source, lang)
-            if len(outputs) != len(requests):
-                raise EngineError(f"engine {engine.name} returned {len(outputs)} translations for {len(requests)} segments")
-            translations.update(zip(requests, outputs, strict=True))
+    for index, outputs in enumerate(_translate_batches(engine, requests(), source, lang)):
+        texts, batch = asked[index], batches[index]
+        if len(outputs) != len(texts):
+            raise EngineError(f"engine {engine.name} returned {len(outputs)} translations for {len(texts)} segments")
+        translations.update(zip(texts, outputs, strict=True))
         touched: dict[int, _Catalog] = {}
         for msgid in batch:
             restored = restore(protected[msgid], translations)
@@ -430,6 +441,16 @@ def _machine_translate(
         if progress is not None:
             progress(done, result.segments)
     return done
+
+
+def _translate_batches(engine: Engine, batches: Iterator[list[str]], source: str, target: str) -> Iterator[list[str]]:
+    """The engine's translations of each batch, in order: all at once if it can (CTranslate2 then keeps
+    every core busy while finished batches are saved), else one call per batch."""
+    if isinstance(engine, Streaming):
+        yield from engine.translate_batches(batches, source, target)
+        return
+    for texts in batches:
+        yield engine.translate_batch(texts, source, target) if texts else []
 
 
 __all__ = ["CatalogResult", "TranslateResult", "translate"]
