@@ -34,11 +34,13 @@ order rotates each repetition), same beam size:
   independent of the others, and all 165 at up to 256 pieces would take most
   of an hour per repetition.
 - ``bare-default``: CTranslate2 ``translate_batch`` over stk's engine
-  sentences, length-sorted, batches of at most 32 (cut in equal parts, as stk
-  cuts them: 175 sentences go as 6 x 29-30), one call at a time, default threads
-  (``inter_threads=1, intra_threads=0``): what the engine did before issue 11.
-- ``bare-best``: the same with ``inter_threads=2, intra_threads=1`` and every
-  batch submitted at once with ``asynchronous=True``.
+  sentences, batch by batch as stk gives them to its engine (32 segments),
+  each batch's sentences length-sorted and cut into equal CTranslate2 batches
+  of at most 32 (34 sentences go as 17 + 17), one call at a time, default
+  threads (``inter_threads=1, intra_threads=0``): what the engine did before
+  issue 11.
+- ``bare-best``: the same batches with ``inter_threads=2, intra_threads=1``,
+  every one submitted at once with ``asynchronous=True``.
 - ``stk``: ``stk translate`` as a library call (``toolkit.drafting.pretranslate.translate``)
   on a freshly extracted copy of the project: model load, protection,
   translation, restoration and every catalog and record write included.
@@ -163,17 +165,17 @@ def segments(project: Path) -> list[str]:
     return list(seen.values())
 
 
-def engine_inputs(project: Path, lang: str) -> list[str]:
-    """The texts `stk translate` gives its engine (recorded with the pseudo engine on a copy)."""
+def engine_inputs(project: Path, lang: str) -> list[list[str]]:
+    """The texts `stk translate` gives its engine, batch by batch (recorded with the pseudo engine on a copy)."""
     from toolkit import api
     from toolkit.drafting.engines.pseudo import PseudoEngine
     from toolkit.drafting.pretranslate import translate
 
-    recorded: list[str] = []
+    recorded: list[list[str]] = []
 
     class Recorder(PseudoEngine):
         def translate_batch(self, texts: list[str], source: str, target: str) -> list[str]:
-            recorded.extend(texts)
+            recorded.append(list(texts))
             return super().translate_batch(texts, source, target)
 
     translate(api.open_project(project), [lang], engine_object=Recorder())
@@ -219,8 +221,9 @@ def child_naive(texts: list[str], lang: str, home: Path) -> dict[str, Any]:
     }
 
 
-def child_bare(texts: list[str], lang: str, beam: int, config: dict[str, Any], segments: int) -> dict[str, Any]:
-    """Bare CTranslate2 over stk's engine ``texts``: split into sentences, length-sorted, in batches of 32."""
+def child_bare(batches: list[list[str]], lang: str, beam: int, config: dict[str, Any], segments: int) -> dict[str, Any]:
+    """Bare CTranslate2 over stk's engine ``batches``, cut as stk cuts them: each batch's sentences
+    length-sorted, in equal CTranslate2 batches of at most 32."""
     import ctranslate2
     import sentencepiece
 
@@ -229,47 +232,53 @@ def child_bare(texts: list[str], lang: str, beam: int, config: dict[str, Any], s
 
     model = find("en", lang)
     inter, intra, asynchronous = config["inter"], config["intra"], config["async"]
+    options = {"beam_size": beam, "length_penalty": 0.2, "replace_unknowns": True}
     with Clock() as clock:
         sp = sentencepiece.SentencePieceProcessor(model_file=str(model.folder / "sentencepiece.model"))
-        translator = ctranslate2.Translator(
-            str(model.folder / "model"),
-            device="cpu",
-            compute_type=config.get("compute", "auto"),
-            inter_threads=inter,
-            intra_threads=intra,
-        )
-        sentences, _ = split_sentences(texts)
-        tokens = sp.encode(sentences, out_type=str)
-        options = {"beam_size": beam, "length_penalty": 0.2, "replace_unknowns": True}
-        order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
-        out: list[list[str]] = [[] for _ in tokens]
-        if config.get("tokens"):
+        try:
+            translator = ctranslate2.Translator(
+                str(model.folder / "model"),
+                device="cpu",
+                compute_type=config.get("compute", "auto"),
+                inter_threads=inter,
+                intra_threads=intra,
+            )
+        except ValueError as exc:  # int16 where the CPU backend has no int16 kernels
+            return {"unsupported": str(exc), "seconds": 0.0, "cpu": 0.0, "segments": segments}
+        pending: list[tuple[list[list[str]], Any]] = []
+        if config.get("tokens"):  # everything in one call, CTranslate2 cutting batches of 1024 pieces
+            sentences, _ = split_sentences([t for texts in batches for t in texts])
+            tokens = sp.encode(sentences, out_type=str)
             limit = decoding_limit(max(map(len, tokens)))
             results = translator.translate_batch(
                 tokens, max_batch_size=1024, batch_type="tokens", max_decoding_length=limit, **options
             )
-            out = [r.hypotheses[0] for r in results]
+            pending.append((tokens, results))
         else:
-            pending = []
-            size = -(-len(order) // -(-len(order) // 32))  # equal chunks of at most 32, as stk cuts them
-            for first in range(0, len(order), size):
-                chunk = order[first : first + size]
-                limit = decoding_limit(max(len(tokens[i]) for i in chunk))
-                batch = [tokens[i] for i in chunk]
-                results = translator.translate_batch(batch, max_decoding_length=limit, asynchronous=asynchronous, **options)
-                pending.append((chunk, results))
-            for chunk, results in pending:
-                for i, r in zip(chunk, results, strict=True):
-                    out[i] = (r.result() if asynchronous else r).hypotheses[0]
-        decoded = [sp.decode_pieces(pieces) for pieces in out]
+            for texts in batches:
+                sentences, _ = split_sentences(texts)
+                tokens = sp.encode(sentences, out_type=str)
+                order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
+                size = -(-len(order) // -(-len(order) // 32))  # equal parts of at most 32, as stk cuts them
+                for first in range(0, len(order), size):
+                    batch = [tokens[i] for i in order[first : first + size]]
+                    limit = decoding_limit(max(map(len, batch)))
+                    results = translator.translate_batch(batch, max_decoding_length=limit, asynchronous=asynchronous, **options)
+                    pending.append((batch, results))
+        pieces_in = pieces_out = identical = 0
+        for batch, results in pending:
+            for tokens_in, r in zip(batch, results, strict=True):
+                out = (r.result() if asynchronous and not config.get("tokens") else r).hypotheses[0]
+                identical += sp.decode_pieces(out) == sp.decode_pieces(tokens_in)
+                pieces_in, pieces_out = pieces_in + len(tokens_in), pieces_out + len(out)
     threads = f"inter {inter}, intra {intra or 'default'}, {'asynchronous' if asynchronous else 'one call at a time'}"
     if config.get("tokens"):
-        threads += ", one call, max_batch_size 1024 tokens"
+        threads = f"inter {inter}, intra {intra}, one call, max_batch_size 1024 tokens"
     return {
         **_clocked(clock, segments),
-        "pieces_in": sum(map(len, tokens)),
-        "pieces_out": sum(map(len, out)),
-        "identical": sum(d == s for d, s in zip(decoded, sentences, strict=True)),
+        "pieces_in": pieces_in,
+        "pieces_out": pieces_out,
+        "identical": identical,
         "threads": threads + f", compute {config.get('compute', 'auto')}",
     }
 
@@ -527,6 +536,8 @@ def main() -> None:
     parser.add_argument("--modes", default=",".join(DEFAULT_MODES), help=f"comma-separated, among {', '.join(MODES)}")
     parser.add_argument("--quick", action="store_true", help="tiny models (seconds, not minutes): for the test")
     parser.add_argument("--json", action="store_true", help="print the rows as JSON instead of the table")
+    parser.add_argument("--save", type=Path, help="keep every run's figures in this JSON file (written after each run)")
+    parser.add_argument("--from", dest="from_", type=Path, help="print the table of runs kept by --save, and nothing else")
     parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
     parser.add_argument("--project", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--inputs", type=Path, help=argparse.SUPPRESS)
@@ -535,6 +546,9 @@ def main() -> None:
     args = parser.parse_args()
     if args.child:
         child_main(args)
+        return
+    if args.from_:
+        from_saved(args)
         return
 
     modes = [m for m in args.modes.split(",") if m]
@@ -579,22 +593,26 @@ def main() -> None:
                     result = run_child(mode, args, kind, beam, homes[kind], project, inputs_of[kind])
                     result["load"] = load
                     runs[(kind, beam, mode)].append(result)
+                    if args.save:  # what is done so far, for --from if the run is cut short
+                        _save(args, runs)
                     print(
                         f"  {attempt + 1}/{repeat} {kind} beam {beam} {mode}: {result['seconds']:.1f} s wall, "
                         f"{result['cpu']:.1f} s CPU, load {load:.2f}",
                         file=sys.stderr,
                         flush=True,
                     )
-    rows = summarise(runs, args)
-    if args.json:
-        print(json.dumps(rows, indent=1))
-        return
+    show(runs, args, meta_of(args, texts, engine, repeat, load_before))
+
+
+def meta_of(
+    args: argparse.Namespace, texts: list[str], engine: list[list[str]], repeat: int, load_before: float
+) -> dict[str, Any]:
     import ctranslate2
 
     from toolkit.drafting.engines.argos import default_threads
 
     size = "tiny (1+1 layers)" if args.quick else "Transformer base (6+6 layers, d_model 512, FFN 2048, 32k vocabulary), int8"
-    meta = {
+    return {
         "cpu": _cpu(),
         "cpus": os.cpu_count(),
         "load_before": load_before,
@@ -603,10 +621,45 @@ def main() -> None:
         "argostranslate": _version("argostranslate"),
         "python": sys.version.split()[0],
         "model": f"{size}; stk's default threads here: {default_threads('cpu')}",
-        "inputs": f"{len(texts)} distinct segments of the example project (en->{args.lang}), {len(engine)} engine texts",
+        "inputs": f"{len(texts)} distinct segments of the example project (en->{args.lang}), "
+        f"{sum(map(len, engine))} engine texts in {len(engine)} batches",
         "repeat": repeat,
     }
+
+
+def show(runs: dict[tuple[str, int, str], list[dict[str, Any]]], args: argparse.Namespace, meta: dict[str, Any]) -> None:
+    if args.save:
+        saved = {"meta": meta, "runs": [[k, b, m, r] for (k, b, m), rs in runs.items() for r in rs]}
+        args.save.write_text(json.dumps(saved, indent=1), encoding="utf-8")
+    unsupported = {key: rs[0]["unsupported"] for key, rs in runs.items() if rs and "unsupported" in rs[0]}
+    rows = summarise({key: rs for key, rs in runs.items() if rs and key not in unsupported}, args)
+    if args.json:
+        print(json.dumps(rows, indent=1))
+        return
     print_table(rows, meta)
+    for (kind, beam, mode), why in unsupported.items():
+        print(f"{kind} beam {beam} {mode}: not run ({why})")
+
+
+def _save(args: argparse.Namespace, runs: dict[tuple[str, int, str], list[dict[str, Any]]]) -> None:
+    saved = {"meta": {}, "runs": [[k, b, m, r] for (k, b, m), rs in runs.items() for r in rs]}
+    args.save.write_text(json.dumps(saved, indent=1), encoding="utf-8")
+
+
+def from_saved(args: argparse.Namespace) -> None:
+    """The table (or rows) of runs saved by ``--save``, complete or not."""
+    saved = json.loads(args.from_.read_text(encoding="utf-8"))
+    runs: dict[tuple[str, int, str], list[dict[str, Any]]] = {}
+    for kind, beam, mode, result in saved["runs"]:
+        runs.setdefault((kind, beam, mode), []).append(result)
+    counts = {len(rs) for rs in runs.values()}
+    meta = saved["meta"] or {
+        "cpu": _cpu(), "cpus": os.cpu_count(), "load_before": float("nan"), "load_after": float("nan"),
+        "ctranslate2": "?", "argostranslate": "?", "python": sys.version.split()[0], "model": "see --save run",
+        "inputs": "see --save run", "repeat": f"{min(counts)}-{max(counts)}",
+    }  # fmt: skip
+    args.save = None
+    show(runs, args, meta)
 
 
 def _version(name: str) -> str:

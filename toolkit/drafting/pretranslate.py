@@ -234,9 +234,10 @@ def translate(
     settings: TranslateSettings | None = None,
     engine_object: Engine | None = None,
     urls: list[str] | None = None,
+    threads: int | None = None,
 ) -> TranslateResult:
     """Fill the empty entries of the selected catalogs; see the module docstring for the order."""
-    settings = settings or translate_settings(project.config, engine, device, urls)
+    settings = settings or translate_settings(project.config, engine, device, urls, threads)
     chosen = engine_object or create(settings.engine, settings.options)
     result = TranslateResult(chosen.name, dry_run)
     source = project.config.source_language

@@ -150,23 +150,20 @@ class ArgosEngine:
     def translate_batches(self, batches: Iterable[list[str]], source: str, target: str) -> Iterator[list[str]]:
         """The translations of each of ``batches``, in order, as soon as each is done.
 
-        Every batch is taken first: their sentences, sorted by length across all of them, go to
-        CTranslate2 at once (asynchronously), so that both CPU cores decode while the caller
-        restores and saves the batches already done.
+        Every batch is taken and handed to CTranslate2 first (asynchronously), so that all its
+        replicas decode while the caller restores and saves the batches already done. Each batch is
+        cut into CTranslate2 batches on its own, as when it was translated alone: the decoding
+        limit is per CTranslate2 batch, so the drafts of a model that runs to it stay the same.
         """
         loaded = self._load(source, target)
-        taken = list(batches)
-        flat = [text for texts in taken for text in texts]
-        sentences, owners = split_sentences(flat)
-        pending = self._submit(loaded, sentences)
-        first = 0
-        sentence = 0
-        for texts in taken:
-            parts: list[list[str]] = [[] for _ in texts]
-            while sentence < len(owners) and owners[sentence] < first + len(texts):
-                parts[owners[sentence] - first].append(pending.get(sentence))
-                sentence += 1
-            first += len(texts)
+        submitted = []
+        for texts in batches:
+            sentences, owners = split_sentences(texts)
+            submitted.append((len(texts), owners, self._submit(loaded, sentences)))
+        for count, owners, pending in submitted:
+            parts: list[list[str]] = [[] for _ in range(count)]
+            for index, owner in enumerate(owners):
+                parts[owner].append(pending.get(index))
             yield [" ".join(p) for p in parts]
 
     def _translate_sentences(self, loaded: _Loaded, sentences: list[str]) -> list[str]:
