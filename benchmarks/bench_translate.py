@@ -286,6 +286,8 @@ def child_bare(batches: list[list[str]], lang: str, beam: int, config: dict[str,
 def child_stk(project: Path, lang: str, beam: int, threads: int | None) -> dict[str, Any]:
     from dataclasses import replace
 
+    import ctranslate2  # noqa: F401 - imported before the clock, as in the bare modes
+
     from toolkit import api
     from toolkit.drafting.engines.argos import ArgosEngine
     from toolkit.drafting.pretranslate import translate

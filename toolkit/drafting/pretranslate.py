@@ -264,9 +264,6 @@ def translate(
     started = time.perf_counter()
     done = 0
     for language in languages:
-        for catalog in language.catalogs:
-            if catalog.save():
-                result.written.append(catalog.shown)
         done = _machine_translate(project, language, chosen, glossary, settings, result, progress, done)
     result.seconds = time.perf_counter() - started
     result.written = list(dict.fromkeys(result.written))
@@ -390,6 +387,7 @@ def _machine_translate(
     done: int,
 ) -> int:
     if not language.work:
+        _save_fills(language, result)
         return done
     config = project.config
     source, lang = config.source_language, language.lang
@@ -416,8 +414,13 @@ def _machine_translate(
             asked.append(texts)
             yield texts
 
+    try:
+        translated = _translate_batches(engine, requests(), source, lang)
+    finally:
+        # What names and memory filled is saved while the engine works on the first batches.
+        _save_fills(language, result)
     translations: dict[str, str] = {}
-    for index, outputs in enumerate(_translate_batches(engine, requests(), source, lang)):
+    for index, outputs in enumerate(translated):
         texts, batch = asked[index], batches[index]
         if len(outputs) != len(texts):
             raise EngineError(f"engine {engine.name} returned {len(outputs)} translations for {len(texts)} segments")
@@ -444,14 +447,18 @@ def _machine_translate(
     return done
 
 
+def _save_fills(language: _Language, result: TranslateResult) -> None:
+    for catalog in language.catalogs:
+        if catalog.save():
+            result.written.append(catalog.shown)
+
+
 def _translate_batches(engine: Engine, batches: Iterator[list[str]], source: str, target: str) -> Iterator[list[str]]:
-    """The engine's translations of each batch, in order: all at once if it can (CTranslate2 then keeps
-    every core busy while finished batches are saved), else one call per batch."""
+    """The engine's translations of each batch, in order: all handed over now if it can take them
+    (CTranslate2 then keeps every core busy while finished batches are saved), else one call per batch."""
     if isinstance(engine, Streaming):
-        yield from engine.translate_batches(batches, source, target)
-        return
-    for texts in batches:
-        yield engine.translate_batch(texts, source, target) if texts else []
+        return engine.translate_batches(batches, source, target)
+    return (engine.translate_batch(texts, source, target) if texts else [] for texts in batches)
 
 
 __all__ = ["CatalogResult", "TranslateResult", "translate"]

@@ -150,21 +150,17 @@ class ArgosEngine:
     def translate_batches(self, batches: Iterable[list[str]], source: str, target: str) -> Iterator[list[str]]:
         """The translations of each of ``batches``, in order, as soon as each is done.
 
-        Every batch is taken and handed to CTranslate2 first (asynchronously), so that all its
-        replicas decode while the caller restores and saves the batches already done. Each batch is
-        cut into CTranslate2 batches on its own, as when it was translated alone: the decoding
-        limit is per CTranslate2 batch, so the drafts of a model that runs to it stay the same.
+        Every batch is handed to CTranslate2 (asynchronously) before this returns, so that all its
+        replicas decode while the caller saves what it has already. Each batch is cut into
+        CTranslate2 batches on its own, as when it was translated alone: the decoding limit is
+        per CTranslate2 batch, so the drafts of a model that runs to it stay the same.
         """
         loaded = self._load(source, target)
         submitted = []
         for texts in batches:
             sentences, owners = split_sentences(texts)
             submitted.append((len(texts), owners, self._submit(loaded, sentences)))
-        for count, owners, pending in submitted:
-            parts: list[list[str]] = [[] for _ in range(count)]
-            for index, owner in enumerate(owners):
-                parts[owner].append(pending.get(index))
-            yield [" ".join(p) for p in parts]
+        return _collect(submitted)
 
     def _translate_sentences(self, loaded: _Loaded, sentences: list[str]) -> list[str]:
         pending = self._submit(loaded, sentences)
@@ -276,6 +272,15 @@ def try_package(model: InstalledModel) -> str:
 
 def _words(exc: BaseException) -> str:
     return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def _collect(submitted: list[tuple[int, list[int], _Pending]]) -> Iterator[list[str]]:
+    """Each batch's translations, its sentences joined back into the texts they came from."""
+    for count, owners, pending in submitted:
+        parts: list[list[str]] = [[] for _ in range(count)]
+        for index, owner in enumerate(owners):
+            parts[owner].append(pending.get(index))
+        yield [" ".join(p) for p in parts]
 
 
 def split_sentences(texts: list[str]) -> tuple[list[str], list[int]]:
