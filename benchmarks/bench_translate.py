@@ -128,7 +128,8 @@ def install(archive: Path, home: Path) -> None:
     if marker.exists() and marker.read_text() == archive.name:
         return
     env = {**os.environ, **argos_env(home)}
-    subprocess.run([sys.executable, "-m", "toolkit", "models", "install", str(archive)], env=env, check=True, cwd=ROOT)
+    command = [sys.executable, "-m", "toolkit", "models", "install", str(archive)]
+    subprocess.run(command, env=env, check=True, cwd=ROOT, stdout=sys.stderr)  # stdout is for the table or --json
     marker.write_text(archive.name)
 
 
