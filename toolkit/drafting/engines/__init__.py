@@ -34,7 +34,7 @@ class EngineOptions:
     device: str = "auto"
     """``cpu``, ``cuda``, or ``auto`` (CUDA when CTranslate2 sees a device, else CPU)."""
     beam_size: int = 4
-    """argostranslate's default; 1 (greedy) is about 2.5 times faster on 2 CPUs (docs/translate.md#speed), a little worse."""
+    """argostranslate's default; 1 (greedy) is about 2.8 times faster on 2 CPUs (docs/translate.md#speed), a little worse."""
     compute_type: str = "auto"
     """CTranslate2 compute type; ``auto`` runs int8 models in int8 on CPU."""
     threads: int = 0
