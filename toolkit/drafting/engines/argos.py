@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -81,21 +82,75 @@ class _Loaded:
 
 
 @dataclass
+class _Job:
+    """One CTranslate2 batch: sentences ``chunk`` of ``pending``, as pieces."""
+
+    pending: _Pending
+    chunk: list[int]
+    batch: list[list[str]]
+    left: int = 0
+    """Results not yet taken."""
+    started: bool = False
+
+
+class _Feeder:
+    """CTranslate2 batches handed over in order, a few at a time: enough that every replica always has
+    one to decode, few enough that an interrupted run stops soon -- queued work cannot be cancelled,
+    and the process waits for it on exit (Ctrl-C took a minute with the whole run queued)."""
+
+    def __init__(self, submit: Callable[[list[list[str]]], list[Any]], window: int) -> None:
+        self._submit = submit
+        self._window = window
+        self._waiting: deque[_Job] = deque()
+        self._in_flight = 0
+
+    def add(self, job: _Job) -> None:
+        job.left = len(job.chunk)
+        self._waiting.append(job)
+        self._fill()
+
+    def ensure(self, job: _Job) -> None:
+        while not job.started:
+            self._start(self._waiting.popleft())
+
+    def taken(self, job: _Job) -> None:
+        job.left -= 1
+        if job.left == 0:
+            self._in_flight -= 1
+            self._fill()
+
+    def _fill(self) -> None:
+        while self._waiting and self._in_flight < self._window:
+            self._start(self._waiting.popleft())
+
+    def _start(self, job: _Job) -> None:
+        for i, result in zip(job.chunk, self._submit(job.batch), strict=True):
+            job.pending.results[i] = result
+        job.started = True
+        self._in_flight += 1
+
+
+@dataclass
 class _Pending:
     """Translations under way in CTranslate2's threads; ``get`` waits for one."""
 
     loaded: _Loaded
+    feeder: _Feeder
     skip: int
     """Target-prefix pieces to drop from each hypothesis."""
     results: list[Any]
+    jobs: list[_Job | None]
     stats: dict[str, Any]
 
     def get(self, index: int) -> str:
-        result = self.results[index]
+        job = self.jobs[index]
+        assert job is not None
+        self.feeder.ensure(job)
         try:
-            pieces = result.result().hypotheses[0][self.skip :]
+            pieces = self.results[index].result().hypotheses[0][self.skip :]
         except (RuntimeError, ValueError) as exc:
             raise EngineError(f"CTranslate2 failed: {' '.join(str(exc).split())}") from None
+        self.feeder.taken(job)
         self.stats["pieces_out"] += len(pieces)
         return self.loaded.decode(pieces).strip()
 
@@ -150,47 +205,59 @@ class ArgosEngine:
     def translate_batches(self, batches: Iterable[list[str]], source: str, target: str) -> Iterator[list[str]]:
         """The translations of each of ``batches``, in order, as soon as each is done.
 
-        Every batch is handed to CTranslate2 (asynchronously) before this returns, so that all its
-        replicas decode while the caller saves what it has already. Each batch is cut into
+        Batches are handed to CTranslate2 asynchronously, one more than it has replicas, so that
+        every replica decodes while the caller saves what it has already. Each batch is cut into
         CTranslate2 batches on its own, as when it was translated alone: the decoding limit is
         per CTranslate2 batch, so the drafts of a model that runs to it stay the same.
         """
         loaded = self._load(source, target)
+        feeder = self._feeder(loaded)
         submitted = []
         for texts in batches:
             sentences, owners = split_sentences(texts)
-            submitted.append((len(texts), owners, self._submit(loaded, sentences)))
+            submitted.append((len(texts), owners, self._submit(loaded, feeder, sentences)))
         return _collect(submitted)
 
     def _translate_sentences(self, loaded: _Loaded, sentences: list[str]) -> list[str]:
-        pending = self._submit(loaded, sentences)
+        pending = self._submit(loaded, self._feeder(loaded), sentences)
         return [pending.get(i) for i in range(len(sentences))]
 
-    def _submit(self, loaded: _Loaded, sentences: list[str]) -> _Pending:
-        """Start translating ``sentences``: length-sorted batches, all handed to CTranslate2 at once."""
+    def _feeder(self, loaded: _Loaded) -> _Feeder:
+        prefix = loaded.prefix or []
+
+        def submit(batch: list[list[str]]) -> list[Any]:
+            return list(
+                loaded.translator.translate_batch(
+                    batch,
+                    target_prefix=[prefix] * len(batch) if prefix else None,
+                    beam_size=self.options.beam_size,
+                    num_hypotheses=1,
+                    length_penalty=LENGTH_PENALTY,
+                    replace_unknowns=True,
+                    max_decoding_length=decoding_limit(max(map(len, batch))) + len(prefix),
+                    asynchronous=True,
+                )
+            )
+
+        # One batch per replica and one waiting for the first replica that is free.
+        return _Feeder(submit, max(1, getattr(loaded.translator, "num_translators", 1)) + 1)
+
+    def _submit(self, loaded: _Loaded, feeder: _Feeder, sentences: list[str]) -> _Pending:
+        """Queue ``sentences`` for translation: length-sorted, in equal CTranslate2 batches."""
         tokens = loaded.encode_all(sentences) if sentences else []
         order = sorted(range(len(tokens)), key=lambda i: len(tokens[i]))
         # Equal chunks of at most max_batch_size (36 sentences: 18 + 18, not 32 + 4): on a CPU a
         # small batch runs at nearly the per-sentence speed, half that of a full one.
         chunks = -(-len(order) // max(1, self.options.max_batch_size))
         size = max(1, -(-len(order) // max(1, chunks)))
-        prefix = loaded.prefix or []
-        pending = _Pending(loaded, len(prefix), [None] * len(tokens), self.stats)
+        count = len(tokens)
+        pending = _Pending(loaded, feeder, len(loaded.prefix or ()), [None] * count, [None] * count, self.stats)
         for first in range(0, len(order), size):
             chunk = order[first : first + size]
-            batch = [tokens[i] for i in chunk]
-            results = loaded.translator.translate_batch(
-                batch,
-                target_prefix=[prefix] * len(batch) if prefix else None,
-                beam_size=self.options.beam_size,
-                num_hypotheses=1,
-                length_penalty=LENGTH_PENALTY,
-                replace_unknowns=True,
-                max_decoding_length=decoding_limit(max(map(len, batch))) + len(prefix),
-                asynchronous=True,
-            )
-            for i, result in zip(chunk, results, strict=True):
-                pending.results[i] = result
+            job = _Job(pending, chunk, [tokens[i] for i in chunk])
+            for i in chunk:
+                pending.jobs[i] = job
+            feeder.add(job)
         self.stats["pieces_in"] += sum(map(len, tokens))
         return pending
 
