@@ -165,7 +165,7 @@ CASES: list[tuple[list[str], str, dict[str, Any]]] = [
         "translate",
         {
             "project": PROJECT, "langs": None, "slugs": None,
-            "engine": None, "device": None, "dry_run": False, "progress": IsA(Progress), "urls": None,
+            "engine": None, "device": None, "dry_run": False, "progress": IsA(Progress), "urls": None, "threads": None,
         },
     ),
     (
@@ -174,7 +174,7 @@ CASES: list[tuple[list[str], str, dict[str, Any]]] = [
         {
             "project": PROJECT, "langs": None, "slugs": None,
             "engine": None, "device": None, "dry_run": False, "progress": IsA(Progress),
-            "urls": ["http://a:1", "http://b:2"],
+            "urls": ["http://a:1", "http://b:2"], "threads": None,
         },
     ),
     (
@@ -182,7 +182,15 @@ CASES: list[tuple[list[str], str, dict[str, Any]]] = [
         "translate",
         {
             "project": PROJECT, "langs": ["fr", "es"], "slugs": ["one"],
-            "engine": "pseudo", "device": "cpu", "dry_run": True, "progress": IsA(Progress), "urls": None,
+            "engine": "pseudo", "device": "cpu", "dry_run": True, "progress": IsA(Progress), "urls": None, "threads": None,
+        },
+    ),
+    (
+        ["translate", "--threads", "1"],
+        "translate",
+        {
+            "project": PROJECT, "langs": None, "slugs": None,
+            "engine": None, "device": None, "dry_run": False, "progress": IsA(Progress), "urls": None, "threads": 1,
         },
     ),
     (["models", "list"], "models_list", {}),

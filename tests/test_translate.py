@@ -257,3 +257,27 @@ def test_killed_midway_a_run_resumes_and_ends_as_an_uninterrupted_one(
         assert run_stk("translate", "--project", str(root), "--lang", "fr", env=argos_env(argos_home)).returncode == 0
     resumed = {k: v for k, v in snapshot(example).items() if not Path(k).name.startswith(".")}  # a temp file the kill left
     assert resumed == snapshot(reference)
+
+
+@pytest.mark.parametrize("kind", ["copy", "random"])
+def test_the_drafts_do_not_depend_on_the_threads(
+    example: Path,
+    tiny_packages: dict[str, Path],  # noqa: F811
+    tmp_path: Path,
+    kind: str,
+) -> None:
+    """One thread, or two replicas decoding batches at once (the default on 2 cores): the same files, byte for byte."""
+    home = tmp_path / "argos"
+    env = argos_env(home)
+    assert run_stk("models", "install", str(tiny_packages[f"{kind}-fr"]), env=env).returncode == 0
+    api.extract(api.open_project(example))
+    runs = {}
+    for threads in ("1", "2"):
+        copy = tmp_path / f"threads-{threads}"
+        shutil.copytree(example, copy)
+        run = run_stk("translate", "--project", str(copy), "--lang", "fr", "--threads", threads, env=env)
+        assert run.returncode == 0, run.stderr
+        assert "machine-translated" in run.stderr
+        runs[threads] = {name: data for name, data in snapshot(copy / "locales").items() if name.startswith("fr/")}
+    assert runs["1"] == runs["2"]
+    assert any(b"#, fuzzy" in data for data in runs["1"].values())  # something was machine-translated

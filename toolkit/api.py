@@ -191,12 +191,15 @@ def translate(
     dry_run: bool = False,
     progress: Any = None,
     urls: list[str] | None = None,
+    threads: int | None = None,
 ) -> TranslateResult:
     """Draft every empty entry: names, translation memory, then machine translation (:mod:`toolkit.drafting.pretranslate`);
-    ``urls``: LibreTranslate servers (the libretranslate engine)."""
+    ``urls``: LibreTranslate servers (the libretranslate engine); ``threads``: CPU threads for the model (0: every core)."""
     from .drafting.pretranslate import translate as run
 
-    return run(project, langs, slugs, engine=engine, device=device, dry_run=dry_run, progress=progress, urls=urls)
+    return run(
+        project, langs, slugs, engine=engine, device=device, dry_run=dry_run, progress=progress, urls=urls, threads=threads
+    )
 
 
 def models_list() -> tuple[Path, list[InstalledModel]]:

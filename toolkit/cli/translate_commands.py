@@ -56,6 +56,12 @@ def register(sub: Any) -> None:
         help="where the model runs: cpu, cuda (needs CUDA 12 and cuBLAS) or auto (CUDA if usable); "
         "default: [translate] device, else auto",
     )
+    p.add_argument(
+        "--threads",
+        type=int,
+        metavar="N",
+        help="CPU threads the model runs on (argos engine), 0 for every core; default: [translate] threads, else 0",
+    )
     p.add_argument("--dry-run", action="store_true", help="say what would be filled, and by what, without writing anything")
     add_slugs_argument(p)
     p.set_defaults(handler=cmd_translate)
@@ -117,6 +123,7 @@ def cmd_translate(args: argparse.Namespace) -> int:
             dry_run=args.dry_run,
             progress=progress,
             urls=args.url,
+            threads=args.threads,
         )
     if args.json:
         print_json(result)

@@ -131,11 +131,11 @@ def _strings_in(value: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str,
 
 
 def override(config: Config, **choices_made: Any) -> Config:
-    """``config`` with command-line choices applied (``engine``, ``device``, ``urls``, ``formats``, ``fallback``), validated
-    by the same rules as toolkit.toml; None leaves a setting as configured."""
+    """``config`` with command-line choices applied (``engine``, ``device``, ``threads``, ``urls``, ``formats``,
+    ``fallback``), validated by the same rules as toolkit.toml; None leaves a setting as configured."""
     problems = Problems("command line", KeyLines(""))
     result = config
-    translate = {k: v for k, v in choices_made.items() if k in ("engine", "device") and v is not None}
+    translate = {k: v for k, v in choices_made.items() if k in ("engine", "device", "threads") and v is not None}
     urls = choices_made.get("urls")
     if urls and translate.get("engine", "libretranslate") != "libretranslate":
         problems.error(("translate", "url"), f"--url is for the libretranslate engine, not {translate['engine']}")

@@ -46,7 +46,7 @@ class TranslateConfig:
     device: str = "auto"
     compute_type: str = "auto"
     threads: int = 0
-    """CTranslate2 threads; 0 lets it choose."""
+    """CPU threads the model runs on (``stk translate --threads``); 0: every core."""
     libretranslate: LibreTranslateConfig = field(default_factory=LibreTranslateConfig)
 
 

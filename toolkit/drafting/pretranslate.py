@@ -27,7 +27,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,8 +40,8 @@ from ..errors import CatalogError, EngineError, Location, Notice
 from ..glossary import Glossary
 from ..workspace import Project, Statement
 from . import translation_memory
-from .engines import Engine, Limited, create
-from .protection import NOTE_PREFIXES, protect, restore
+from .engines import Engine, Limited, Streaming, create
+from .protection import NOTE_PREFIXES, Protected, protect, restore
 from .translate_settings import TranslateSettings, translate_settings
 
 Progress = Callable[[int, int], None]
@@ -234,9 +234,10 @@ def translate(
     settings: TranslateSettings | None = None,
     engine_object: Engine | None = None,
     urls: list[str] | None = None,
+    threads: int | None = None,
 ) -> TranslateResult:
     """Fill the empty entries of the selected catalogs; see the module docstring for the order."""
-    settings = settings or translate_settings(project.config, engine, device, urls)
+    settings = settings or translate_settings(project.config, engine, device, urls, threads)
     chosen = engine_object or create(settings.engine, settings.options)
     result = TranslateResult(chosen.name, dry_run)
     source = project.config.source_language
@@ -263,9 +264,6 @@ def translate(
     started = time.perf_counter()
     done = 0
     for language in languages:
-        for catalog in language.catalogs:
-            if catalog.save():
-                result.written.append(catalog.shown)
         done = _machine_translate(project, language, chosen, glossary, settings, result, progress, done)
     result.seconds = time.perf_counter() - started
     result.written = list(dict.fromkeys(result.written))
@@ -389,6 +387,7 @@ def _machine_translate(
     done: int,
 ) -> int:
     if not language.work:
+        _save_fills(language, result)
         return done
     config = project.config
     source, lang = config.source_language, language.lang
@@ -400,16 +399,32 @@ def _machine_translate(
     )
     # Shortest first: batches of similar lengths waste least on padding, and the first files fill fast.
     ordered = sorted(language.work, key=lambda m: (len(m), m))
+    batches = [ordered[first : first + settings.batch_size] for first in range(0, len(ordered), settings.batch_size)]
+    protected: dict[str, Protected] = {}
+    asked: list[list[str]] = []
+
+    def requests() -> Iterator[list[str]]:
+        """Each batch's texts for the engine (each distinct text asked once in the run)."""
+        seen: set[str] = set()
+        for batch in batches:
+            for msgid in batch:
+                protected[msgid] = protect(msgid, lang, glossary, config.digits)
+            texts = list(dict.fromkeys(r for m in batch for r in protected[m].requests if r not in seen))
+            seen.update(texts)
+            asked.append(texts)
+            yield texts
+
+    try:
+        translated = _translate_batches(engine, requests(), source, lang)
+    finally:
+        # What names and memory filled is saved while the engine works on the first batches.
+        _save_fills(language, result)
     translations: dict[str, str] = {}
-    for first in range(0, len(ordered), settings.batch_size):
-        batch = ordered[first : first + settings.batch_size]
-        protected = {msgid: protect(msgid, lang, glossary, config.digits) for msgid in batch}
-        requests = list(dict.fromkeys(r for p in protected.values() for r in p.requests if r not in translations))
-        if requests:
-            outputs = engine.translate_batch(requests, source, lang)
-            if len(outputs) != len(requests):
-                raise EngineError(f"engine {engine.name} returned {len(outputs)} translations for {len(requests)} segments")
-            translations.update(zip(requests, outputs, strict=True))
+    for index, outputs in enumerate(translated):
+        texts, batch = asked[index], batches[index]
+        if len(outputs) != len(texts):
+            raise EngineError(f"engine {engine.name} returned {len(outputs)} translations for {len(texts)} segments")
+        translations.update(zip(texts, outputs, strict=True))
         touched: dict[int, _Catalog] = {}
         for msgid in batch:
             restored = restore(protected[msgid], translations)
@@ -430,6 +445,20 @@ def _machine_translate(
         if progress is not None:
             progress(done, result.segments)
     return done
+
+
+def _save_fills(language: _Language, result: TranslateResult) -> None:
+    for catalog in language.catalogs:
+        if catalog.save():
+            result.written.append(catalog.shown)
+
+
+def _translate_batches(engine: Engine, batches: Iterator[list[str]], source: str, target: str) -> Iterator[list[str]]:
+    """The engine's translations of each batch, in order: all handed over now if it can take them
+    (CTranslate2 then keeps every core busy while finished batches are saved), else one call per batch."""
+    if isinstance(engine, Streaming):
+        return engine.translate_batches(batches, source, target)
+    return (engine.translate_batch(texts, source, target) if texts else [] for texts in batches)
 
 
 __all__ = ["CatalogResult", "TranslateResult", "translate"]

@@ -20,11 +20,15 @@ class TranslateSettings:
 
 
 def translate_settings(
-    config: Config, engine: str | None = None, device: str | None = None, urls: list[str] | None = None
+    config: Config,
+    engine: str | None = None,
+    device: str | None = None,
+    urls: list[str] | None = None,
+    threads: int | None = None,
 ) -> TranslateSettings:
-    """Settings from ``config``'s ``[translate]`` table, with the command line's ``engine``, ``device`` and
-    server ``urls`` (which imply the libretranslate engine) applied."""
-    table = override(config, engine=engine, device=device, urls=urls).translate
+    """Settings from ``config``'s ``[translate]`` table, with the command line's ``engine``, ``device``,
+    ``threads`` and server ``urls`` (which imply the libretranslate engine) applied."""
+    table = override(config, engine=engine, device=device, urls=urls, threads=threads).translate
     options = EngineOptions(
         device=table.device,
         beam_size=table.beam_size,

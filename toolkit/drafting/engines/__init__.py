@@ -16,7 +16,7 @@ fast -- before any file is written -- when a pair cannot be translated.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -34,11 +34,12 @@ class EngineOptions:
     device: str = "auto"
     """``cpu``, ``cuda``, or ``auto`` (CUDA when CTranslate2 sees a device, else CPU)."""
     beam_size: int = 4
-    """argostranslate's default; 1 (greedy) is about 2.5 times faster on 2 CPUs (docs/translate.md#speed), a little worse."""
+    """argostranslate's default; 1 (greedy) is about 2.8 times faster on 2 CPUs (docs/translate.md#speed), a little worse."""
     compute_type: str = "auto"
     """CTranslate2 compute type; ``auto`` runs int8 models in int8 on CPU."""
     threads: int = 0
-    """CTranslate2 intra-op threads; 0 lets it choose (all physical cores)."""
+    """CPU threads the model runs on; 0: every core. They are split into single-threaded CTranslate2
+    replicas fed asynchronously (:func:`~toolkit.drafting.engines.argos.default_threads`)."""
     max_batch_size: int = 32
     """Segments per CTranslate2 call (sorted by length, so padding stays small)."""
     libretranslate: LibreTranslateOptions = field(default_factory=LibreTranslateOptions)
@@ -71,6 +72,15 @@ class Limited(Protocol):
         """Why ``text`` would be refused, or None."""
 
 
+@runtime_checkable
+class Streaming(Protocol):
+    """An engine that takes every batch of a run at once and hands back each batch's translations in order
+    (the argos engine: all CTranslate2 replicas stay busy while finished batches are saved)."""
+
+    def translate_batches(self, batches: Iterable[list[str]], source: str, target: str) -> Iterator[list[str]]:
+        """One list of translations per batch, in order."""
+
+
 EngineFactory = Callable[[EngineOptions], Engine]
 
 ENGINES: dict[str, EngineFactory] = {
@@ -88,4 +98,4 @@ def create(name: str, options: EngineOptions) -> Engine:
     return factory(options)
 
 
-__all__ = ["DEVICES", "ENGINES", "Engine", "EngineOptions", "Limited", "create"]
+__all__ = ["DEVICES", "ENGINES", "Engine", "EngineOptions", "Limited", "Streaming", "create"]
