@@ -24,35 +24,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from projects import example_copy, scaled_copy  # noqa: E402
+
 from toolkit import api  # noqa: E402
-
-
-def example_copy(target: Path) -> Path:
-    target.mkdir(parents=True)
-    shutil.copytree(ROOT / "sources", target / "sources")
-    shutil.copytree(ROOT / "locales", target / "locales")
-    shutil.copy(ROOT / "toolkit.toml", target / "toolkit.toml")
-    return target
-
-
-def synthetic(target: Path, statements: int) -> Path:
-    """``statements`` statements: the example's five, copied under new slugs with their catalogs."""
-    target.mkdir(parents=True)
-    shutil.copy(ROOT / "toolkit.toml", target / "toolkit.toml")
-    (target / "sources").mkdir()
-    originals = sorted((ROOT / "sources").glob("*.md"))
-    langs = [p.name for p in (ROOT / "locales").iterdir() if p.is_dir() and p.name != "templates"]
-    for lang in langs:
-        (target / "locales" / lang).mkdir(parents=True)
-    for i in range(statements):
-        source = originals[i % len(originals)]
-        slug = f"{source.stem}-{i:04d}"
-        shutil.copy(source, target / "sources" / f"{slug}.md")
-        for lang in langs:
-            po = ROOT / "locales" / lang / f"{source.stem}.po"
-            if po.exists():
-                shutil.copy(po, target / "locales" / lang / f"{slug}.po")
-    return target
 
 
 def time_command(project: Path, runs: int = 3) -> float:
@@ -86,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  in-process build: {seconds:.2f} s, {seconds / documents * 1000:.0f} ms per document (DOCX + HTML)")
         previous: tuple[int, float] | None = None
         for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
-            project = synthetic(Path(tmp) / f"n{size}", size)
+            project = scaled_copy(Path(tmp) / f"n{size}", size)
             seconds, documents, files = time_library(project)
             per_doc = seconds / documents
             growth = ""

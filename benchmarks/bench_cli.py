@@ -50,6 +50,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+
+from projects import example_copy, scaled_copy  # noqa: E402  (benchmarks/ is on sys.path when a script runs)
+
 EPOCH = "1700000000"
 
 MDPO_SCRIPT = """
@@ -152,37 +155,6 @@ def measure(modes: list[Mode], runs: int, env: dict[str, str], log: Callable[[st
 
 
 # --- projects -------------------------------------------------------------------------------------
-
-
-def example_copy(target: Path) -> Path:
-    target.mkdir(parents=True)
-    for name in ("sources", "locales"):
-        shutil.copytree(ROOT / name, target / name)
-    for name in ("toolkit.toml", "glossary.csv"):
-        shutil.copy(ROOT / name, target / name)
-    return target
-
-
-def scaled_copy(target: Path, statements: int) -> Path:
-    """A project of ``statements`` statements: the example's, repeated under new slugs with their catalogs."""
-    target.mkdir(parents=True)
-    for name in ("toolkit.toml", "glossary.csv"):
-        shutil.copy(ROOT / name, target / name)
-    sources = sorted((ROOT / "sources").glob("*.md"))
-    (target / "sources").mkdir()
-    langs = [p.name for p in (ROOT / "locales").iterdir() if p.is_dir() and p.name != "templates"]
-    for lang in [*langs, "templates"]:
-        (target / "locales" / lang).mkdir(parents=True)
-    for n in range(statements):
-        source = sources[n % len(sources)]
-        slug = f"{source.stem}-{n:04d}"
-        shutil.copy(source, target / "sources" / f"{slug}.md")
-        for lang in langs:
-            for suffix in (".po", ".mt.json"):
-                found = ROOT / "locales" / lang / f"{source.stem}{suffix}"
-                if found.exists():
-                    shutil.copy(found, target / "locales" / lang / f"{slug}{suffix}")
-    return target
 
 
 _REFERENCE = re.compile(r"^\s*\[[^\]]+\]:\s")
