@@ -116,7 +116,7 @@ def test_check_names_a_separator_the_source_does_not_have(tmp_path: Path) -> Non
     issues = [i for i in api.check(api.open_project(root)).issues if i.code == "invisible-separator"]
     assert [(str(i.location), i.severity, i.message) for i in issues] == [
         (
-            "locales/fr/s.po:30",
+            "locales/fr/s.po:32",  # the msgstr line that holds it (the entry's msgid is on line 30)
             "warning",
             "U+2028 LINE SEPARATOR in the translation, not in the source "
             "(an invisible line break pasted from Word or a web page): remove it",

@@ -146,12 +146,13 @@ class Catalog:
         return {e.msgid: e for e in self.po if not e.obsolete and e.msgid}
 
     @cached_property
-    def _lines(self) -> list[str]:
+    def lines(self) -> list[str]:
+        """``text`` split at ``\\n`` only, as PO lines are (never at U+2028 and the other separators)."""
         return self.text.split("\n")
 
     def line(self, entry: polib.POEntry) -> int:
         """The 1-based line of the entry's msgid (polib's ``linenum`` is its first comment line when it has one)."""
-        return msgid_line(entry, self._lines)
+        return msgid_line(entry, self.lines)
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,13 @@ in every entry of the catalog, reviewed or not, so that ``stk status`` never say
 something a release cannot print. A line or paragraph separator (U+2028, U+2029, U+0085) is valid
 text, but invisible: a warning when the translation has one the source has not.
 
->>> from toolkit.glossary import Glossary
->>> from toolkit.checks.settings import CheckSettings
->>> separator(Entry("fr", "x", "Hello world.", "Bonjour\\u2028monde.", (), "paragraph", Glossary(), CheckSettings()))[0][:60]
-'U+2028 LINE SEPARATOR in the translation, not in the source '
+Both name the line of the msgstr that holds the character, so that a translator can find it.
+
+>>> from toolkit.catalogs.pofile import parse
+>>> text = 'msgid "Hello world."\\nmsgstr ""\\n"Bonjour\\u2028"\\n"monde."\\n'
+>>> catalog = Catalog("fr", "x", "x.po", text, parse(text, "x.po"), ("Hello world.",), {})
+>>> [(f.line, f.message[:40]) for f in separator(catalog)]
+[(3, 'U+2028 LINE SEPARATOR in the translation')]
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from __future__ import annotations
 import polib
 
 from .. import characters
-from .base import Catalog, Entry, Finding
+from .base import Catalog, Finding
 
 _ESCAPED = {"\x0b": "\\v", "\x0c": "\\f", "\x08": "\\b"}
 """Control characters a PO file may write as an escape (polib and GNU decode these)."""
@@ -42,7 +45,7 @@ def control_character(catalog: Catalog) -> list[Finding]:
 
 def _line_of(catalog: Catalog, entry: polib.POEntry, char: str) -> int:
     """The line of the entry's msgstr that holds ``char`` (raw or escaped); its msgid line if none does."""
-    lines = catalog.text.split("\n")
+    lines = catalog.lines
     start = catalog.line(entry)
     in_msgstr = False
     for number in range(start, len(lines) + 1):
@@ -55,14 +58,25 @@ def _line_of(catalog: Catalog, entry: polib.POEntry, char: str) -> int:
     return start
 
 
-def separator(entry: Entry) -> list[str]:
-    """``invisible-separator``: a line or paragraph separator the source does not have."""
-    return [
-        f"{characters.describe(char)} in the translation, not in the source "
-        "(an invisible line break pasted from Word or a web page): remove it"
-        for char in characters.separators(entry.msgstr)
-        if entry.msgstr.count(char) > entry.msgid.count(char)
-    ]
+def separator(catalog: Catalog) -> list[Finding]:
+    """``invisible-separator``: a line or paragraph separator the source does not have, in a translation
+    the release would use (not fuzzy, not empty)."""
+    found: list[Finding] = []
+    for msgid in catalog.source_ids:
+        entry = catalog.live.get(msgid)
+        if entry is None or entry.fuzzy or not entry.msgstr.strip():
+            continue
+        for char in characters.separators(entry.msgstr):
+            if entry.msgstr.count(char) > msgid.count(char):
+                found.append(
+                    Finding(
+                        f"{characters.describe(char)} in the translation, not in the source "
+                        "(an invisible line break pasted from Word or a web page): remove it",
+                        _line_of(catalog, entry, char),
+                        msgid,
+                    )
+                )
+    return found
 
 
 __all__ = ["control_character", "separator"]
