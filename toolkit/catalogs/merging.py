@@ -21,12 +21,13 @@ ever change in an entry a translator touched.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import polib
 from rapidfuzz import fuzz, process
 
 from ..document import Document, plain_text
+from ..gcpause import without_gc
 from ..languages import english_name
 from ..segmentation.segments import Segment
 from .resegment import NOTE_PREFIXES, Carried, resegment
@@ -51,6 +52,7 @@ _SUPERSEDED_PLURALS = {
 """Plural-Forms values earlier versions wrote: replaced on merge (translators' own values are kept)."""
 
 
+@without_gc
 def merge(
     template: polib.POFile,
     old: polib.POFile | None,
@@ -100,17 +102,18 @@ def merge(
     carried, consumed = resegment(segments, olds, exact, used, lang) if unmatched and olds else ({}, set())
     spoken_for = used | consumed
     candidates = {_key(e): e for e in olds if _key(e) not in spoken_for and e.msgstr.strip()}
-    choices = {k: e.msgid for k, e in candidates.items()}
+    keys = list(candidates)
+    bests = _closest([t.msgid for _, t in unmatched if t.msgid not in carried], [e.msgid for e in candidates.values()])
     fuzzy_used: set[tuple[str | None, str]] = set()
     for index, tentry in unmatched:
         entry = _fresh(tentry)
         if tentry.msgid in carried:
             new[index] = _inherit(entry, carried[tentry.msgid])
             continue
-        best = process.extractOne(tentry.msgid, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF) if choices else None
+        best = next(bests)
         if best is not None:
-            donor = candidates[best[2]]
-            fuzzy_used.add(best[2])
+            donor = candidates[keys[best]]
+            fuzzy_used.add(keys[best])
             if tentry.msgid in names and donor.msgstr == donor.msgid:
                 entry.msgstr = tentry.msgid  # an untouched pre-filled name: pre-fill again
             else:
@@ -140,6 +143,37 @@ def merge(
     return new
 
 
+_PAIRS_IN_ONE_GO = 1_000_000
+"""Above this many (new msgid, old msgid) pairs the similarities are computed as a matrix on every core."""
+
+
+def _closest(queries: list[str], choices: list[str]) -> Iterator[int | None]:
+    """For each query, the index of the most similar choice (the first of equals), None below the cutoff.
+
+    What ``process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)`` answers;
+    a revision of a long statement (1,500 new sentences against 1,500 old ones) asks it in blocks of
+    ``rapidfuzz.process.cdist`` instead, which shares the work between cores.
+    """
+    if not choices:
+        yield from (None for _ in queries)
+        return
+    if len(queries) * len(choices) <= _PAIRS_IN_ONE_GO:
+        for query in queries:
+            found = process.extractOne(query, choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+            yield None if found is None else found[2]
+        return
+    import numpy as np  # rapidfuzz's matrices are numpy arrays; only large merges pay its import
+
+    rows = max(1, 4_000_000 // len(choices))  # a block: at most 32 MB of float64
+    for start in range(0, len(queries), rows):
+        scores = process.cdist(
+            queries[start : start + rows], choices, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, dtype=np.float64, workers=-1
+        )
+        for row in scores:
+            column = int(row.argmax())
+            yield column if row[column] >= FUZZY_CUTOFF else None
+
+
 def _key(entry: polib.POEntry) -> tuple[str | None, str]:
     return (entry.msgctxt, entry.msgid)
 
@@ -165,18 +199,27 @@ def _keep_translator_header(old: dict[str, str], fresh: dict[str, str]) -> dict[
 
 
 def _copy(entry: polib.POEntry) -> polib.POEntry:
-    return polib.POEntry(
-        msgid=entry.msgid,
-        msgstr=entry.msgstr,
-        msgctxt=entry.msgctxt,
-        occurrences=list(entry.occurrences),
-        comment=entry.comment,
-        tcomment=entry.tcomment,
-        flags=list(entry.flags),
-        previous_msgid=entry.previous_msgid,
-        previous_msgctxt=entry.previous_msgctxt,
-        obsolete=entry.obsolete,
-    )
+    # polib.POEntry(msgid=..., ...) with these fields, the others at their defaults; without its
+    # keyword-argument lookups, a third of a 50,000-entry merge.
+    copy: polib.POEntry = polib.POEntry.__new__(polib.POEntry)
+    copy.__dict__ = {
+        "msgid": entry.msgid,
+        "msgstr": entry.msgstr,
+        "msgid_plural": "",
+        "msgstr_plural": {},
+        "msgctxt": entry.msgctxt,
+        "obsolete": entry.obsolete,
+        "encoding": polib.default_encoding,
+        "comment": entry.comment,
+        "tcomment": entry.tcomment,
+        "occurrences": list(entry.occurrences),
+        "flags": list(entry.flags),
+        "previous_msgctxt": entry.previous_msgctxt,
+        "previous_msgid": entry.previous_msgid,
+        "previous_msgid_plural": None,
+        "linenum": None,
+    }
+    return copy
 
 
 def _fresh(tentry: polib.POEntry) -> polib.POEntry:
@@ -189,20 +232,23 @@ def _fresh(tentry: polib.POEntry) -> polib.POEntry:
 
 def _carry(tentry: polib.POEntry, previous: polib.POEntry) -> polib.POEntry:
     """The template entry with the translator-owned parts of ``previous``."""
-    entry = _fresh(tentry)
+    entry = _copy(tentry)
     entry.msgstr = previous.msgstr
     entry.tcomment = previous.tcomment
     entry.flags = list(previous.flags)
     # GNU msgmerge keeps ``#|`` only while an entry is fuzzy.
-    entry.previous_msgid = previous.previous_msgid if previous.fuzzy else None
-    entry.previous_msgctxt = previous.previous_msgctxt if previous.fuzzy else None
+    fuzzy = "fuzzy" in previous.flags
+    entry.previous_msgid = previous.previous_msgid if fuzzy else None
+    entry.previous_msgctxt = previous.previous_msgctxt if fuzzy else None
     # A re-segmentation note stays until a translator has reviewed the entry.
     # It comes last, and a writer may have wrapped it over several lines.
-    lines = (previous.comment or "").split("\n")
-    at = next((i for i, line in enumerate(lines) if line.startswith(NOTE_PREFIXES)), None)
-    if at is not None and (previous.fuzzy or not previous.msgstr.strip()):
-        note = " ".join(lines[at:])
-        entry.comment = f"{entry.comment}\n{note}" if entry.comment else note
+    comment = previous.comment
+    if comment and (fuzzy or not previous.msgstr.strip()) and any(prefix in comment for prefix in NOTE_PREFIXES):
+        lines = comment.split("\n")
+        at = next((i for i, line in enumerate(lines) if line.startswith(NOTE_PREFIXES)), None)
+        if at is not None:
+            note = " ".join(lines[at:])
+            entry.comment = f"{entry.comment}\n{note}" if entry.comment else note
     return entry
 
 

@@ -27,6 +27,7 @@ import polib
 from .. import characters
 from ..errors import CatalogError, CharsetError, Location
 from ..languages import same_language
+from . import poparse, porender
 
 WRAP_WIDTH = 79
 """GNU gettext's width, so that msgmerge/msgcat and the toolkit wrap alike."""
@@ -147,8 +148,10 @@ def check_syntax(text: str, path: str) -> None:
             if state == "id":
                 msgid_parts.append(_STRING.match(line).group(1))  # type: ignore[union-attr]
             continue
-        word = line.split()[0]
-        raise fail(number, f'keyword {word!r} unknown (a line must start with #, msgid, msgstr or ")')
+        words = line.split()
+        if not words:  # U+2028, a no-break space...: invisible, and a line of its own to every reader but GNU's
+            raise fail(number, f"a line holding only {characters.describe(line[0])} (delete it, or join it to the line above)")
+        raise fail(number, f'keyword {words[0]!r} unknown (a line must start with #, msgid, msgstr or ")')
     close_entry(len(lines))
 
 
@@ -170,6 +173,15 @@ def decode(data: bytes, path: str) -> str:
 
 def parse(text: str, path: str) -> polib.POFile:
     """Parse PO text that :func:`check_syntax` accepts, lines ending at ``\\n`` only."""
+    po = poparse.parse(text, WRAP_WIDTH)
+    if po is None:
+        po = _parse_strictly(text, path)
+    _check_charset(po, text, path)
+    return po
+
+
+def _parse_strictly(text: str, path: str) -> polib.POFile:
+    """The grammar check, then polib: for the files :mod:`.poparse` leaves to them (and every broken one)."""
     check_syntax(text, path)
     shielded, back = characters.shield(text)
     if "\n" not in shielded:
@@ -182,6 +194,10 @@ def parse(text: str, path: str) -> polib.POFile:
         why = found.group(2) if found and found.group(2) else "syntax error"
         raise CatalogError(f"unreadable PO file: {why}", Location(path, line)) from None
     _unshield(po, back)
+    return po
+
+
+def _check_charset(po: polib.POFile, text: str, path: str) -> None:
     content_type = po.metadata.get("Content-Type")
     if content_type is not None:
         declared = _CHARSET.search(content_type)
@@ -193,7 +209,6 @@ def parse(text: str, path: str) -> polib.POFile:
                 "(write 'text/plain; charset=UTF-8')",
                 Location(path, header_line(text, "Content-Type")),
             )
-    return po
 
 
 def _unshield(po: polib.POFile, back: dict[str, str]) -> None:
@@ -223,7 +238,7 @@ def read(path: Path, shown: str) -> polib.POFile:
 
 def render(po: polib.POFile) -> bytes:
     po.wrapwidth = WRAP_WIDTH
-    return str(po).encode("utf-8")
+    return porender.render(po).encode("utf-8")
 
 
 def msgid_line(entry: polib.POEntry, lines: list[str]) -> int:
