@@ -65,7 +65,9 @@ def make(folder: Path, entries: int) -> None:
 
 
 def merge(old_path: Path, template_path: Path, out: Path) -> int:
-    from toolkit import files
+    from toolkit import files, gcpause
+
+    gcpause.short_lived()  # the process policy of `stk` (toolkit.cli.run)
     from toolkit.catalogs import TemplateInfo, merge
     from toolkit.catalogs.pofile import read, render
     from toolkit.catalogs.saving import read as read_catalog

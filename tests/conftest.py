@@ -50,6 +50,12 @@ def msgfmt() -> Callable[[Path], subprocess.CompletedProcess[str]]:
     return check
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _verdict_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """msgfmt verdicts remembered in a folder of the test session's, never in the user's ~/.cache."""
+    os.environ["STK_CACHE_DIR"] = str(tmp_path_factory.mktemp("stk-cache"))
+
+
 # What makes a test slow: each of these programs takes seconds to start; `make check` leaves such tests to `make test`.
 SLOW_PROGRAMS = frozenset({"soffice", "libreoffice", "chromium", "chromium-browser", "google-chrome", "java"})
 SLOW_FIXTURES = frozenset({"tiny_packages", "argos_home"})

@@ -169,6 +169,20 @@ def test_every_plural_forms_in_the_table_sends_one_to_the_first_form() -> None:
         assert {formula(n) for n in [*range(2000), 10**5, 10**6, 2 * 10**6]} <= set(range(nplurals)), code
 
 
+def test_english_names_are_babels() -> None:
+    # The table (scripts/language_names.py) spares each command Babel's English data; it must say what Babel says.
+    from babel import Locale
+
+    from toolkit.languages import _english_names, english_name
+
+    table = _english_names()
+    assert len(table) > 1000
+    for code, name in table.items():
+        assert Locale.parse(code).get_display_name("en") == name, code
+    assert english_name("fr") == "French" and english_name("pt-BR") == "Portuguese (Brazil)"
+    assert english_name("fr_ZZ") == Locale.parse("fr_ZZ").get_display_name("en")  # not in the table: Babel answers
+
+
 def test_a_header_this_toolkit_wrote_wrong_is_corrected_a_translators_is_kept(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p", {"s": statement("One sentence.\n")})
     api.extract(api.open_project(root))

@@ -9,8 +9,13 @@ from __future__ import annotations
 import random
 import re
 
-from toolkit.document.markup import _ENTITY, escape_text
-from toolkit.glossary import Glossary, Match, Term, english_pattern
+from collections import Counter
+
+from markdown_it.token import Token
+
+from toolkit.checks.tokens import compare
+from toolkit.document.markup import _ENTITY, content_from_tokens, escape_text, parse
+from toolkit.glossary import Glossary, Match, Term, _contains_word, english_pattern
 
 ALPHABET = "ab_ *[]`<&!\\#x;1é\u00a0İſKk\n"
 
@@ -84,6 +89,8 @@ def test_glossary_find_skips_only_terms_that_cannot_match() -> None:
         "ICCs",
         "Arrest Warrants",
         "ſtate party",
+        "polıcy",
+        "vıctims",
         "KOSOVO",
         "Kosovo",
         "the",
@@ -109,3 +116,37 @@ def test_the_po_string_pattern_reads_what_the_backtracking_one_read() -> None:
         old, new = before.match(line), _STRING.match(line)
         assert (old is None) == (new is None), repr(line)
         assert old is None or new is None or old.group(1) == new.group(1), repr(line)
+
+
+def test_a_form_is_found_as_the_word_pattern_found_it() -> None:
+    rng = random.Random(5)
+    pieces = ["ab", "États", "ال", "a", "_", "-", " ", "’", ".", "1", "٣", "é", "\u00a0", ""]
+    for _ in range(20000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 8)))
+        word = "".join(rng.choices(pieces, k=rng.randint(0, 3)))
+        expected = re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text) is not None
+        assert _contains_word(text, word) == expected, (text, word)
+
+
+def test_text_without_inline_syntax_parses_as_markdown_it_parses_it() -> None:
+    # The shortcut hands such text over as one text token: what markdown-it returns for it.
+    from toolkit.document import markup
+
+    rng = random.Random(9)
+    alphabet = [*"abc XYZ 123 #$%+-:=>@^{}~|'\".,;\t", "\u00a0", "\u2028", "é", "«", "http://x.org/a", "  ", ":)", "--"]
+    for _ in range(5000):
+        text = "".join(rng.choices(alphabet, k=rng.randint(1, 30)))
+        warnings: list[str] = []
+        shortcut = parse(text, ["https://l.example"], warnings.append)
+        env = {"references": {"1": {"href": "https://l.example", "title": ""}}}
+        tokens = markup._PARSER.parseInline(text, env)[0].children or []
+        assert shortcut == content_from_tokens(tokens, warnings.append, raw_html="text"), repr(text)
+        assert shortcut == content_from_tokens([Token("text", "", 0, content=text)], warnings.append, raw_html="text")
+
+
+def test_comparing_lists_says_what_comparing_multisets_said() -> None:
+    rng = random.Random(3)
+    for _ in range(3000):
+        want = rng.choices(["1", "2", "2025", "ICC"], k=rng.randint(0, 4))
+        have = rng.choices(["1", "2", "2025", "ICC"], k=rng.randint(0, 4))
+        assert compare(want, have, "numbers") == compare(Counter(want), Counter(have), "numbers")

@@ -6,7 +6,8 @@
 
 A module may import its own stage and the stages below it, never one above; drafting and checks are
 siblings and import neither each other; the command line goes through the api (and the vocabularies in
-choices, for its --help). Imports under ``if TYPE_CHECKING:`` are annotations only and are not counted.
+choices, for its --help; gcpause for its process policy). Imports under ``if TYPE_CHECKING:`` are annotations
+only and are not counted.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ LAYERS: dict[str, int] = {
     "cli": 8,
     "__main__": 9,
 }
-CLI_MAY_USE = {"api", "choices", "errors", "cli"}
+CLI_MAY_USE = {"api", "choices", "errors", "gcpause", "cli"}
 
 
 def imports(path: Path, root: Path) -> list[tuple[int, tuple[str, ...]]]:

@@ -252,3 +252,12 @@ def test_the_fifty_thousand_entry_shape_round_trips(tmp_path: Path) -> None:
     fast = poparse.parse(text, 79)
     assert fast is not None and len(fast) == 2000
     assert porender.render(fast) == text
+
+
+@pytest.mark.parametrize("char", ["\u00a0", "\u2028", "\u3000"])
+def test_a_line_holding_only_an_invisible_character_is_an_error_at_its_line(char: str) -> None:
+    # str.split() finds no word there: the grammar check used to crash with an IndexError
+    text = f'msgid ""\nmsgstr ""\n"Language: fr\\n"\n\nmsgid "a"\nmsgstr "b"\n{char}\n'
+    with pytest.raises(CatalogError, match=f"U\\+{ord(char):04X}") as caught:
+        pofile.parse(text, "fr.po")
+    assert caught.value.location is not None and caught.value.location.line == 7

@@ -86,9 +86,9 @@ class Glossary:
     def _find(self, text: str) -> tuple[Match, ...]:
         found: list[Match] = []
         taken: list[tuple[int, int]] = []
-        lowered = text.lower() if text.isascii() else None
+        lowered = text.lower() if text.isascii() else text.lower().translate(_ASCII_CASE_FOLDS)
         for term, anchor in self._anchored:
-            if lowered is not None and anchor is not None and anchor not in lowered:
+            if anchor is not None and anchor not in lowered:
                 continue  # it cannot match (see _anchor): its pattern need not even be compiled
             for m in self._pattern(term).finditer(text):
                 span = (m.start(), m.end())
@@ -118,11 +118,17 @@ class Glossary:
         return {}
 
 
-def _anchor(term: Term) -> str | None:
-    """Lower-case ASCII text that every match of :func:`english_pattern` holds in an ASCII text, or None.
+_ASCII_CASE_FOLDS = str.maketrans({"\u0131": "i", "\u017f": "s"})
+"""Besides what ``str.lower()`` folds (İ, the Kelvin sign), the two characters an ``re.IGNORECASE``
+pattern matches with an ASCII letter: dotless ı with i, long ſ with s (found by trying every code point)."""
 
-    The start of the term's first word (without a final y, which may become "ies"): in ASCII text,
-    case-insensitive matching is plain lower-casing, so a text whose lower case lacks it has no match.
+
+def _anchor(term: Term) -> str | None:
+    """Lower-case ASCII text that every match of :func:`english_pattern` holds in a text, or None.
+
+    The start of the term's first word (without a final y, which may become "ies"). Case-insensitive
+    matching of ASCII letters is lower-casing plus :data:`_ASCII_CASE_FOLDS`, so a text whose folded
+    lower case lacks it has no match (typographic quotes and accents make most texts non-ASCII).
     """
     words = term.source.split()
     if not words or not term.source.isascii():
@@ -192,12 +198,23 @@ def contains_form(text: str, form: str, lang: str) -> bool:
         if not needle:
             return False
         return any(hay[i : i + len(needle)] == needle for i in range(len(hay) - len(needle) + 1))
-    return _form_pattern(_latin_fold(form)).search(_latin_fold(text)) is not None
+    return _contains_word(_latin_fold(text), _latin_fold(form))
 
 
-@lru_cache(maxsize=4096)
-def _form_pattern(folded: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(folded) + r"(?!\w)")
+def _contains_word(text: str, word: str) -> bool:
+    """``re.search(rf"(?<!\\w){re.escape(word)}(?!\\w)", text)``, without compiling a pattern per form.
+
+    ``\\w`` is ``str.isalnum()`` or ``_``, as in the ``re`` module.
+    """
+    size = len(word)
+    at = text.find(word)
+    while at != -1:
+        before = text[at - 1] if at else ""
+        after = text[at + size : at + size + 1]
+        if not (before.isalnum() or before == "_") and not (after.isalnum() or after == "_"):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def contains_form_as_written(text: str, form: str) -> bool:

@@ -21,7 +21,6 @@ from importlib import resources
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
-from babel.dates import format_date
 
 DIGIT_SYSTEMS = {
     "latn": "0123456789",
@@ -108,6 +107,8 @@ def long_date(date: dt.date, lang: str, digits: Mapping[str, str] | None = None,
     >>> long_date(dt.date(2025, 2, 6), "en"), long_date(dt.date(2025, 2, 6), "en", locale="en_GB")
     ('February 6, 2025', '6 February 2025')
     """
+    from babel.dates import format_date  # builds only: status and check do without its import
+
     text = format_date(date, "long", locale=babel_locale(locale or lang))
     system = (digits or {}).get(lang)
     return to_digits(text, system) if system else text
@@ -139,8 +140,24 @@ def plural_forms(lang: str) -> str:
     return table.get(code) or table.get(code.split("_")[0]) or DEFAULT_PLURAL_FORMS
 
 
+@cache
+def _english_names() -> dict[str, str]:
+    text = (resources.files("toolkit") / "data" / "language_names.tsv").read_text(encoding="utf-8")
+    rows = (line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    return {code: name for code, name in rows}
+
+
 def english_name(lang: str) -> str:
-    return Locale.parse(lang.replace("-", "_")).get_display_name("en") or lang
+    """``French``: the English name catalog headers give a language.
+
+    From a table of Babel's names (scripts/language_names.py): loading Babel's English data costs
+    each command 20 ms, and a Babel release renaming a language would rewrite every header.
+
+    >>> english_name("fr"), english_name("pt-BR")
+    ('French', 'Portuguese (Brazil)')
+    """
+    code = lang.replace("-", "_")
+    return _english_names().get(code) or Locale.parse(code).get_display_name("en") or lang
 
 
 @cache

@@ -19,12 +19,15 @@ for n from 0 to 1000.
 from __future__ import annotations
 
 import codecs
+import hashlib
+import json
 import os
 import re
 import shutil
 import subprocess
 from collections.abc import Callable
 from functools import lru_cache
+from pathlib import Path
 
 import polib
 
@@ -263,25 +266,79 @@ _MSGFMT_LINE = re.compile(r"^<stdin>:(\d+)(?::\d+)?: (.*)$")
 
 
 def msgfmt_problems(data: bytes) -> list[Problem]:
-    """What ``msgfmt -c`` reports as errors in ``data`` (nothing when GNU gettext is not installed)."""
+    """What ``msgfmt -c`` reports as errors in ``data`` (nothing when GNU gettext is not installed).
+
+    The verdict is a function of the bytes and of the msgfmt program alone, so it is remembered
+    (:func:`_verdict_file`): a catalog nobody changed since the last run is not handed to msgfmt again.
+    """
     exe = shutil.which("msgfmt")
     if exe is None:
         return []
+    remembered = _verdict_file(exe, data)
+    if remembered is not None:
+        try:
+            return [(line, message) for line, message in json.loads(remembered.read_bytes())]
+        except (OSError, ValueError, TypeError):
+            pass  # absent, or cut short by a crash: ask msgfmt
     try:
         run = subprocess.run([exe, "-c", "-o", os.devnull, "-"], input=data, capture_output=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired):
         return []
-    if run.returncode == 0:
-        return []
     problems: list[Problem] = []
-    for line in run.stderr.decode("utf-8", "replace").splitlines():
-        match = _MSGFMT_LINE.match(line)
-        if match and "warning:" not in match.group(2):
-            problems.append((int(match.group(1)), f"GNU msgfmt -c: {match.group(2).strip()}"))
-    if not problems:
-        last = [line for line in run.stderr.decode("utf-8", "replace").splitlines() if line.strip()]
-        problems.append((None, f"GNU msgfmt -c refuses the file: {' '.join(last[-2:]).strip()}"))
+    if run.returncode != 0:
+        for line in run.stderr.decode("utf-8", "replace").splitlines():
+            match = _MSGFMT_LINE.match(line)
+            if match and "warning:" not in match.group(2):
+                problems.append((int(match.group(1)), f"GNU msgfmt -c: {match.group(2).strip()}"))
+        if not problems:
+            last = [line for line in run.stderr.decode("utf-8", "replace").splitlines() if line.strip()]
+            problems.append((None, f"GNU msgfmt -c refuses the file: {' '.join(last[-2:]).strip()}"))
+    if remembered is not None:
+        _remember(remembered, json.dumps(problems).encode("utf-8"))
     return problems
+
+
+_KEPT_VERDICTS = 4000
+"""Verdict files kept (about 60 bytes each); beyond, the oldest half goes."""
+
+
+def _verdict_file(exe: str, data: bytes) -> Path | None:
+    """Where msgfmt's verdict on ``data`` is kept: named by a hash of the bytes and of the program
+    (its path, size and modification time: an upgraded gettext is another program).
+
+    In ``$STK_CACHE_DIR`` (empty: remember nothing), else ``$XDG_CACHE_HOME/statement-toolkit``,
+    else ``~/.cache/statement-toolkit``.
+    """
+    folder = os.environ.get("STK_CACHE_DIR")
+    if folder is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "statement-toolkit")
+    if not folder:
+        return None
+    try:
+        program = os.stat(exe)
+    except OSError:
+        return None
+    key = hashlib.sha256(f"msgfmt-c 1\0{exe}\0{program.st_size}\0{program.st_mtime_ns}\0".encode() + data).hexdigest()
+    return Path(folder, "msgfmt", f"{key}.json")
+
+
+def _remember(path: Path, verdict: bytes) -> None:
+    """Keep a verdict (best effort: a read-only home or a full disk only costs the next run a msgfmt)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(verdict)
+        os.replace(tmp, path)
+        if not path.name.startswith("00"):
+            return  # the folder is counted on one write in 256
+        kept = list(path.parent.glob("*.json"))
+        if len(kept) > _KEPT_VERDICTS:
+            kept.sort(key=lambda p: p.stat().st_mtime)
+            for old in kept[: len(kept) // 2]:
+                old.unlink(missing_ok=True)
+    except OSError:
+        pass
 
 
 __all__ = ["Problem", "has_header", "msgfmt_problems", "own_rules", "plural_problem"]

@@ -47,15 +47,12 @@ def render(po: polib.POFile) -> str:
 def _entry(entry: polib.POEntry, width: int) -> str:
     ret: list[str] = []
     obsolete = entry.obsolete
-    for value, prefix in ((entry.tcomment, "# "),) if obsolete else ((entry.tcomment, "# "), (entry.comment, "#. ")):
-        if value:
-            for comment in value.split("\n"):
-                if width > 0 and len(comment) + len(prefix) > width:
-                    ret += textwrap.wrap(comment, width, initial_indent=prefix, subsequent_indent=prefix, break_long_words=False)
-                else:
-                    ret.append(prefix + comment)
+    if entry.tcomment:
+        ret += _comment(entry.tcomment, "# ", width)
+    if entry.comment and not obsolete:
+        ret += _comment(entry.comment, "#. ", width)
     if not obsolete and entry.occurrences:
-        filestr = " ".join(f"{path}:{line}" if line else path for path, line in entry.occurrences)
+        filestr = " ".join([f"{path}:{line}" if line else path for path, line in entry.occurrences])
         if width > 0 and len(filestr) + 3 > width:
             wrapped = textwrap.wrap(
                 filestr.replace("-", "*"), width, initial_indent="#: ", subsequent_indent="#: ", break_long_words=False
@@ -88,6 +85,16 @@ def _entry(entry: polib.POEntry, width: int) -> str:
     return "\n".join(ret)
 
 
+def _comment(value: str, prefix: str, width: int) -> list[str]:
+    ret: list[str] = []
+    for comment in value.split("\n"):
+        if width > 0 and len(comment) + len(prefix) > width:
+            ret += textwrap.wrap(comment, width, initial_indent=prefix, subsequent_indent=prefix, break_long_words=False)
+        else:
+            ret.append(prefix + comment)
+    return ret
+
+
 def _field(name: str, flag: str, index: str, value: str, width: int) -> list[str]:
     """polib's ``_BaseEntry._str_field``: the lines of one string field, without their line ends."""
     if _PLAIN.search(value) is None:  # most strings: nothing to escape, no line break
@@ -104,7 +111,10 @@ def _field(name: str, flag: str, index: str, value: str, width: int) -> list[str
         specials = sum(map(value.count, _SPECIAL))
         escaped_value = polib.escape(value)
         if width > 0 and len(value) > width - len(name) - 3 - len(index) + specials:
-            escaped = ["", *_fill_chunks(escaped_value, width - 2)]
+            if "-" in escaped_value:
+                escaped = ["", *_fill_chunks(escaped_value, width - 2)]
+            else:  # escapes hold no space: still only spaces to split at
+                escaped = ["", *_filler(width - 2)(escaped_value)]
         else:
             escaped = [escaped_value]
     first = f'{flag}{name.removeprefix("previous_")}{index} "{escaped[0]}"'

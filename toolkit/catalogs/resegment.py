@@ -31,7 +31,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import polib
-from rapidfuzz import fuzz, process
 
 from ..document import Content, Inline, Text, plain_text
 from ..document.markup import link_targets, normalize, parse, serialize
@@ -154,6 +153,8 @@ def _exact_pass(segments: Sequence[Segment], olds: Sequence[_Old], state: _State
 
 
 def _edit_pass(segments: Sequence[Segment], olds: Sequence[_Old], state: _State) -> None:
+    from rapidfuzz import fuzz, process  # only a merge with new msgids needs it: not every command pays its import
+
     """An author who split or joined sentences while editing them: near-equal text, cut elsewhere."""
     free = {o.key: o for o in olds if state.free(o) and o.entry.msgstr.strip()}
     # Splits: consecutive new segments that together read like one old entry.

@@ -21,7 +21,6 @@ import polib
 from .. import files
 from ..errors import CatalogError, Location
 from . import pofile
-from .merging import equivalent
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +64,8 @@ def snapshot(path: Path, shown: str, lang: str, data: bytes | None) -> Snapshot:
 
 def merged(old: Snapshot, merge: Callable[[polib.POFile | None], polib.POFile]) -> bytes | None:
     """The new bytes of ``old``'s catalog after ``merge``; None when nothing but noise would change."""
+    from .merging import equivalent  # (loaded with the merge that calls this)
+
     new = merge(old.po)
     if old.po is not None and old.data is not None and not old.data.startswith(codecs.BOM_UTF8) and equivalent(new, old.po):
         return None  # (a byte-order mark, which GNU msgfmt refuses, is a reason to write the file again)

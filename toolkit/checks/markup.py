@@ -49,6 +49,8 @@ def links(entry: Entry) -> list[str]:
     A link to a URL the source does not have is ``link-target``'s to report;
     here it stands in for one missing source link, so one slip is one issue.
     """
+    if not entry.links:
+        return []  # the source links nowhere: a link in the translation is link-target's to report
     want = Counter(_hrefs(entry.source))
     mapped = [_to_source(entry, h) for h in _hrefs(entry.target)]
     have = Counter(h for h in mapped if h in want)
@@ -85,8 +87,8 @@ def emphasis(entry: Entry) -> list[str]:
 
 def code(entry: Entry) -> list[str]:
     """``markup-code``: inline code is copied, never translated."""
-    want = Counter(f"`{n.text}`" for n in iter_inline(entry.source) if isinstance(n, Code))
-    have = Counter(f"`{n.text}`" for n in iter_inline(entry.target) if isinstance(n, Code))
+    want = [f"`{n.text}`" for n in iter_inline(entry.source) if isinstance(n, Code)]
+    have = [f"`{n.text}`" for n in iter_inline(entry.target) if isinstance(n, Code)]
     return compare(want, have, "inline code")
 
 

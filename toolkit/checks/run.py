@@ -7,7 +7,10 @@ checked, so one run shows everything to fix.
 
 from __future__ import annotations
 
+import os
+import pickle
 import re
+import threading
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 
@@ -36,24 +39,109 @@ def run_checks(
     settings = check_settings(project.config)
     project.load_catalogs(langs, slugs)
     runner = _Runner(checks, settings, project.glossary, release)
-    report = CheckReport()
     statements = project.select(slugs)
-    # GNU msgfmt runs as a child process per catalog: two at a time in the background, so the
-    # second core checks them while this thread runs the Python checks.
-    with ThreadPoolExecutor(max_workers=2) as msgfmt_pool:
+    languages = project.languages(langs)
+    mine, theirs = _halves(project, statements, languages)
+    helper = _fork_helper(lambda: _check_statements(runner, project, theirs, languages, 1)) if theirs else None
+    if helper is None:
+        mine = statements
+    report = _check_statements(runner, project, mine, languages, 1 if helper is not None else 2)
+    if helper is not None:
+        other = helper()
+        if other is None:  # the helper process failed: check its half here
+            other = _check_statements(runner, project, theirs, languages, 2)
+        report.issues += other.issues
+        report.checked += other.checked
+        # the order a sequential run reads them in: language by language, statements in project order
+        pairs = [(lang, st) for lang in languages for st in statements]
+        order = {project.catalog(lang, st.slug).shown: i for i, (lang, st) in enumerate(pairs)}
+        report.catalogs = sorted([*report.catalogs, *other.catalogs], key=lambda shown: order.get(shown, len(order)))
+    report.issues.sort(key=lambda i: (i.location.path, i.location.line or 0, i.code, i.message))
+    return report
+
+
+def _check_statements(
+    runner: _Runner, project: Project, statements: list[Statement], languages: list[str], msgfmts: int
+) -> CheckReport:
+    report = CheckReport()
+    # GNU msgfmt runs as a child process per catalog, ``msgfmts`` at a time in the background, so that
+    # another core checks them while this thread runs the Python checks.
+    with ThreadPoolExecutor(max_workers=msgfmts) as msgfmt_pool:
         verdicts: dict[tuple[str, str], Future[list[gnu.Problem]]] = {}
-        for lang in project.languages(langs):
+        for lang in languages:
             if any(c.code == "msgfmt" for c, _ in runner.for_language(lang)[1]):
                 for statement in statements:
                     file = project.catalog(lang, statement.slug)
                     if file.parsed is not None and file.error is None:
                         verdicts[(lang, statement.slug)] = msgfmt_pool.submit(gnu.msgfmt_problems, file.data or b"")
-        for lang in project.languages(langs):
+        for lang in languages:
             for statement in statements:
                 verdict = verdicts.get((lang, statement.slug))
                 runner.catalog(report, project, statement, lang, verdict.result if verdict is not None else None)
-    report.issues.sort(key=lambda i: (i.location.path, i.location.line or 0, i.code, i.message))
     return report
+
+
+_FORK_ABOVE = 3000
+"""Work (see :func:`_halves`) above which a second process takes half (below, forking costs more than it saves)."""
+
+
+def _halves(project: Project, statements: list[Statement], languages: list[str]) -> tuple[list[Statement], list[Statement]]:
+    """The statements split in two of about the same work (whole statements: each side parses its sources once).
+
+    The work is the translated entries that are not names (a signatory list's names skip nearly
+    every content check: measured, a name costs a fifth of a sentence).
+    """
+    sizes = {st.slug: sum(_work(project, lang, st) for lang in languages) for st in statements}
+    if sum(sizes.values()) < _FORK_ABOVE or len(statements) < 2:
+        return statements, []
+    mine: list[Statement] = []
+    theirs: list[Statement] = []
+    for st in sorted(statements, key=lambda st: -sizes[st.slug]):
+        side = mine if sum(sizes[s.slug] for s in mine) <= sum(sizes[s.slug] for s in theirs) else theirs
+        side.append(st)
+    order = {st.slug: i for i, st in enumerate(statements)}
+    return sorted(mine, key=lambda st: order[st.slug]), sorted(theirs, key=lambda st: order[st.slug])
+
+
+def _work(project: Project, lang: str, statement: Statement) -> int:
+    po = project.catalog(lang, statement.slug).parsed
+    if po is None:
+        return 0
+    names = {s.msgid for s in statement.segments if s.role == "name"}
+    return sum(1 if e.msgid in names else 5 for e in po if e.msgstr and not e.obsolete)
+
+
+def _fork_helper(work: Callable[[], CheckReport]) -> Callable[[], CheckReport | None] | None:
+    """Run ``work`` in a forked child on another core; returns how to collect its report (None: it failed).
+
+    None when this process cannot fork safely (no ``os.fork``, one CPU, or other threads running,
+    whose locks a child would inherit held).
+    """
+    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
+        return None
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: check, send the report, leave without running the parent's exit handlers
+        status = 1
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as out:
+                pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+
+    def collect() -> CheckReport | None:
+        with os.fdopen(read_end, "rb") as source:
+            data = source.read()
+        _, status = os.waitpid(pid, 0)
+        if status != 0 or not data:
+            return None
+        report = pickle.loads(data)
+        return report if isinstance(report, CheckReport) else None
+
+    return collect
 
 
 class _Runner:
@@ -129,16 +217,12 @@ class _Runner:
         silenced = {msgid: self.noqa(report, catalog, entry) for msgid, entry in catalog.live.items()}
 
         entry_checks, catalog_checks = self.for_language(lang)
-        for check, on_catalog in catalog_checks:
-            for finding in on_catalog(catalog):
-                if not self.suppressed(check, silenced.get(finding.msgid, frozenset())):
-                    location = Location(shown, finding.line)
-                    self.emit(report, check.code, location, finding.message, lang, slug, finding.msgid)
-
+        # Entries first: meanwhile GNU msgfmt checks this catalog in the background, and its verdict
+        # (a catalog check) is ready when asked for. The report is sorted at the end.
         for msgid, segment in segments.items():
             entry = catalog.live.get(msgid)
             if entry is None or entry.fuzzy or not entry.msgstr.strip() or is_pseudo(drafts.get(msgid), entry.msgstr):
-                continue  # not a translation yet: the state checks above said so
+                continue  # not a translation yet: the state checks below say so
             report.checked += 1
             view = Entry(lang, slug, msgid, entry.msgstr, segment.links, segment.role, self.glossary, self.settings)
             for check, on_entry in entry_checks:
@@ -146,6 +230,12 @@ class _Runner:
                     continue
                 for message in on_entry(view):
                     self.emit(report, check.code, Location(shown, catalog.line(entry)), message, lang, slug, msgid)
+
+        for check, on_catalog in catalog_checks:
+            for finding in on_catalog(catalog):
+                if not self.suppressed(check, silenced.get(finding.msgid, frozenset())):
+                    location = Location(shown, finding.line)
+                    self.emit(report, check.code, location, finding.message, lang, slug, finding.msgid)
 
     def noqa(self, report: CheckReport, catalog: Catalog, entry: polib.POEntry) -> frozenset[str]:
         """Check codes and families a translator comment ``# noqa: code <reason>`` silences."""

@@ -26,6 +26,7 @@ from ..tokens import ACRONYM, EMAIL, SHOUTED, URL
 from .base import Entry
 
 _DIGITS = re.compile(r"\d+")
+_ANY_DIGIT = re.compile(r"\d")
 _DANGLING_REF = re.compile(r"\]\[\d+\]|\]\([^)\s]*\)")
 """``[text][N]`` with no link N, or a refused ``[text](url)``, left as text: the markup checks report those."""
 _GROUPED = re.compile(r"(?<![\d.,])\d{1,3}(?:[,. \u00a0\u202f\u2009\u066c]\d{3})+(?!\d)")
@@ -41,13 +42,23 @@ def _without(text: str, *patterns: re.Pattern[str]) -> str:
 
 def digit_runs(text: str) -> Counter[str]:
     """Maximal digit runs of ``text`` (Arabic-Indic folded, thousands joined, leading zeros dropped), as a multiset."""
+    return Counter(_digit_list(text))
+
+
+def _digit_list(text: str) -> list[str]:
+    if not _ANY_DIGIT.search(text):
+        return []
     joined = _GROUPED.sub(lambda m: _SEPARATORS.sub("", m.group()), latin_digits(text))
-    return Counter(run.lstrip("0") or "0" for run in _DIGITS.findall(joined))
+    return [run.lstrip("0") or "0" for run in _DIGITS.findall(joined)]
 
 
-def compare(want: Counter[str], have: Counter[str], what: str) -> list[str]:
+def compare(want: Counter[str] | list[str], have: Counter[str] | list[str], what: str) -> list[str]:
     """One message naming what the translation lacks and what it adds, or none."""
-    missing, extra = sorted((want - have).elements()), sorted((have - want).elements())
+    if isinstance(want, list) and isinstance(have, list) and sorted(want) == sorted(have):
+        return []  # nearly always: no multisets to build
+    wanted = want if isinstance(want, Counter) else Counter(want)
+    had = have if isinstance(have, Counter) else Counter(have)
+    missing, extra = sorted((wanted - had).elements()), sorted((had - wanted).elements())
     parts = [f"{', '.join(missing)} missing from the translation"] if missing else []
     parts += [f"{', '.join(extra)} not in the source"] if extra else []
     return [f"{what}: {'; '.join(parts)}"] if parts else []
@@ -55,20 +66,20 @@ def compare(want: Counter[str], have: Counter[str], what: str) -> list[str]:
 
 def urls(entry: Entry) -> list[str]:
     """``urls``: URLs written out in the text are copied exactly."""
-    return compare(Counter(URL.findall(entry.source_text)), Counter(URL.findall(entry.target_text)), "URLs")
+    return compare(URL.findall(entry.source_text), URL.findall(entry.target_text), "URLs")
 
 
 def emails(entry: Entry) -> list[str]:
     """``emails``: e-mail addresses are copied exactly."""
-    want = Counter(EMAIL.findall(_without(entry.source_text, URL)))
-    have = Counter(EMAIL.findall(_without(entry.target_text, URL)))
+    want = EMAIL.findall(_without(entry.source_text, URL))
+    have = EMAIL.findall(_without(entry.target_text, URL))
     return compare(want, have, "e-mail addresses")
 
 
 def numbers(entry: Entry) -> list[str]:
     """``numbers``: the same digit sequences, whatever the digits and separators."""
-    want = digit_runs(_without(entry.source_text, URL, EMAIL))
-    have = digit_runs(_without(entry.target_text, URL, EMAIL, _DANGLING_REF))
+    want = _digit_list(_without(entry.source_text, URL, EMAIL))
+    have = _digit_list(_without(entry.target_text, URL, EMAIL, _DANGLING_REF))
     return compare(want, have, "numbers")
 
 

@@ -13,7 +13,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from .. import __version__
+from .. import __version__, gcpause
 from ..errors import FileError, ToolkitError
 from . import catalog_commands, import_commands, qa_commands, release_commands, translate_commands
 
@@ -64,4 +64,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-__all__ = ["build_parser", "main"]
+def run() -> int:
+    """The ``stk`` program: :func:`main` in a process that ends with the command."""
+    gcpause.short_lived()
+    return main()
+
+
+__all__ = ["build_parser", "main", "run"]

@@ -242,6 +242,8 @@ def escape_text(text: str) -> str:
 
 
 _SPECIAL = re.compile(r"[\\*\[\]`<_&!]")
+_INLINE_SYNTAX = re.compile("[\\\\`*_\\[\\]!<&\n\r\x00]")
+"""Where CommonMark's inline rules (escape, code, emphasis, links, images, autolinks, HTML, entities, breaks) can start."""
 """Characters :func:`escape_text` may escape."""
 
 
@@ -255,6 +257,10 @@ def parse(text: str, links: Sequence[str], warn: Warn) -> Content:
     accepted too (a per-language URL), subject to the safe-scheme rule. Raw
     HTML and images stay literal text, with a warning.
     """
+    if text and _INLINE_SYNTAX.search(text) is None:
+        # Most sentences: no character any inline rule starts at, so markdown-it would return
+        # the text as one text token (its normaliser only touches \r and NUL).
+        return content_from_tokens([Token("text", "", 0, content=text)], warn, raw_html="text")
     env = {"references": {str(i): {"href": href, "title": ""} for i, href in enumerate(links, 1)}}
     tokens = _PARSER.parseInline(text, env)[0].children or []
     return content_from_tokens(tokens, warn, raw_html="text")

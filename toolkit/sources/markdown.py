@@ -24,9 +24,7 @@ import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import yaml
 from markdown_it.token import Token
-from rapidfuzz import fuzz
 
 from .. import characters
 from ..document import KINDS, Block, Content, Document, Heading, ListBlock, ListItem, Meta, Paragraph, Quote, Rule, markup
@@ -111,17 +109,8 @@ def _front_matter(lines: list[str], path: str) -> tuple[dict[str, Any], dict[str
         raise SourceError("front matter is not closed: add a line '---' after it", Location(path, 1))
     # YAML ends lines at U+2028, U+2029 and U+0085 too: hide them from it, as from polib.
     block, back = characters.shield("\n".join(lines[1:end]), characters.SEPARATORS)
-    try:
-        # BaseLoader keeps every scalar as the text the author wrote: safe_load would turn
-        # `author: yes` into True and `date: 2025-02-30` into an uncaught ValueError.
-        data = yaml.load(block, Loader=yaml.BaseLoader) if block.strip() else {}
-    except RecursionError:  # PyYAML's composer recurses once per level of [[[...]]]
-        raise SourceError("malformed front matter: nested too deeply (values are plain text)", Location(path, 2)) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise SourceError(f"malformed front matter: {problem}", Location(path, line)) from None
+    plain = _plain_front_matter(block)
+    data = plain if plain is not None else _yaml_front_matter(block, path)
     if not isinstance(data, dict):
         raise SourceError("front matter must be 'key: value' lines", Location(path, 2))
     data = {key: characters.unshield(value, back) if isinstance(value, str) else value for key, value in data.items()}
@@ -203,6 +192,8 @@ def read_kind(value: Any, where: Location, warnings: list[Notice]) -> str:
     kind = written.lower().replace(" ", "-").replace("_", "-")
     if kind in KINDS:
         return kind
+    from rapidfuzz import fuzz  # a suggestion for a mistyped kind: rare, not worth its import on every run
+
     near = [k for k in KINDS if fuzz.ratio(kind, k) >= 80]
     if near:
         suggestion = near[0].replace("-", " ")
@@ -325,3 +316,51 @@ class _BlockBuilder:
 
     def inline(self, tok: Token) -> Content:
         return _content(tok.children or [], self.loc(tok), self.warnings)
+
+
+_PLAIN_LINE = re.compile(r"([A-Za-z_][A-Za-z0-9_-]*): (.+)")
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
+"""Characters a YAML plain scalar cannot start with."""
+
+
+def _plain_front_matter(block: str) -> dict[str, str] | None:
+    """What ``yaml.load(block, Loader=yaml.BaseLoader)`` gives for front matter of ``key: value`` lines
+    whose values are plain or double-quoted text without escapes; None for anything else, which YAML reads.
+
+    Nearly every statement's front matter is such lines, and PyYAML's import alone costs more than
+    reading a statement (a reader regex over all of Unicode). tests/test_front_matter.py holds the two
+    readers to the same result.
+    """
+    data: dict[str, str] = {}
+    for line in block.split("\n"):
+        match = _PLAIN_LINE.fullmatch(line)
+        if match is None or not line.isprintable():
+            return None
+        key, value = match.groups()
+        if key in data:
+            return None
+        if value[0] == '"':
+            if len(value) < 2 or value[-1] != '"' or '"' in value[1:-1] or "\\" in value:
+                return None
+            data[key] = value[1:-1]
+        elif value[0] in _INDICATORS or value[-1] == ":" or value != value.strip(" ") or ": " in value or " #" in value:
+            return None
+        else:
+            data[key] = value
+    return data
+
+
+def _yaml_front_matter(block: str, path: str) -> object:
+    import yaml  # the rare front matter beyond plain lines
+
+    try:
+        # BaseLoader keeps every scalar as the text the author wrote: safe_load would turn
+        # `author: yes` into True and `date: 2025-02-30` into an uncaught ValueError.
+        return yaml.load(block, Loader=yaml.BaseLoader) if block.strip() else {}
+    except RecursionError:  # PyYAML's composer recurses once per level of [[[...]]]
+        raise SourceError("malformed front matter: nested too deeply (values are plain text)", Location(path, 2)) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise SourceError(f"malformed front matter: {problem}", Location(path, line)) from None
