@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import random
 import re
-
 from collections import Counter
 
 from markdown_it.token import Token
