@@ -169,6 +169,13 @@ def test_every_plural_forms_in_the_table_sends_one_to_the_first_form() -> None:
         assert {formula(n) for n in [*range(2000), 10**5, 10**6, 2 * 10**6]} <= set(range(nplurals)), code
 
 
+def test_the_merge_keeps_every_note_a_re_segmentation_writes() -> None:
+    from toolkit.catalogs.resegment import JOIN_NOTE, SPLIT_NOTE, UNSPLIT_NOTE
+    from toolkit.catalogs.template import NOTE_PREFIXES
+
+    assert all(note.startswith(NOTE_PREFIXES) for note in (SPLIT_NOTE, UNSPLIT_NOTE, JOIN_NOTE))
+
+
 def test_english_names_are_babels() -> None:
     # The table (scripts/language_names.py) spares each command Babel's English data; it must say what Babel says.
     from babel import Locale

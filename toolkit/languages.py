@@ -19,9 +19,6 @@ from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 
-from babel import Locale, UnknownLocaleError
-from babel.core import get_global
-
 DIGIT_SYSTEMS = {
     "latn": "0123456789",
     "arab": "٠١٢٣٤٥٦٧٨٩",  # Arabic-Indic
@@ -61,6 +58,10 @@ def base_language(code: str) -> str:
 
 def same_language(a: str, b: str) -> bool:
     """Whether two codes name one language (``fr`` and ``fr-CA``), as CLDR parses them."""
+    if base_language(a) == base_language(b) and base_language(a) in _plural_table():
+        return True  # a language gettext knows, written alike: no need to load CLDR to say so
+    from babel import Locale, UnknownLocaleError
+
     try:
         return bool(Locale.parse(babel_locale(a)).language == Locale.parse(babel_locale(b)).language)
     except (ValueError, TypeError, UnknownLocaleError):
@@ -73,6 +74,8 @@ def writes_latin(lang: str) -> bool:
     >>> writes_latin("es"), writes_latin("ar"), writes_latin("pt-BR")
     (True, False, True)
     """
+    from babel.core import get_global
+
     return "_Latn" in str(get_global("likely_subtags").get(base_language(lang), ""))
 
 
@@ -147,6 +150,22 @@ def _english_names() -> dict[str, str]:
     return {code: name for code, name in rows}
 
 
+def known_locale(code: str) -> bool:
+    """Whether Babel parses ``code`` (``fr``, ``pt-BR``, ``pt_BR``) as a CLDR locale.
+
+    Every identifier Babel lists is in the names table: those need no CLDR data loaded.
+    """
+    if code.replace("-", "_") in _english_names():
+        return True
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return False
+    return True
+
+
 def english_name(lang: str) -> str:
     """``French``: the English name catalog headers give a language.
 
@@ -157,7 +176,11 @@ def english_name(lang: str) -> str:
     ('French', 'Portuguese (Brazil)')
     """
     code = lang.replace("-", "_")
-    return _english_names().get(code) or Locale.parse(code).get_display_name("en") or lang
+    if code in _english_names():
+        return _english_names()[code]
+    from babel import Locale
+
+    return Locale.parse(code).get_display_name("en") or lang
 
 
 @cache
@@ -167,6 +190,8 @@ def language_name(lang: str) -> str:
     >>> language_name("es"), language_name("ar")
     ('Español', 'العربية')
     """
+    from babel import Locale, UnknownLocaleError
+
     try:
         name = Locale.parse(lang.replace("-", "_")).get_display_name(lang.replace("-", "_")) or lang
     except (UnknownLocaleError, ValueError):
@@ -181,6 +206,8 @@ def text_direction(lang: str) -> str:
     >>> text_direction("ar"), text_direction("fr")
     ('rtl', 'ltr')
     """
+    from babel import Locale, UnknownLocaleError
+
     try:
         return "rtl" if Locale.parse(lang.replace("-", "_")).text_direction == "rtl" else "ltr"
     except (UnknownLocaleError, ValueError):
@@ -199,6 +226,8 @@ def word_language(lang: str) -> str:
     """
     if lang == "ar":
         return "ar-SA"
+    from babel import Locale, UnknownLocaleError
+
     try:
         locale = Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError):
@@ -208,6 +237,8 @@ def word_language(lang: str) -> str:
 
 
 def _likely_territory(language: str) -> str | None:
+    from babel.core import get_global
+
     likely = get_global("likely_subtags").get(language)  # e.g. fr -> fr_Latn_FR
     return str(likely).split("_")[-1] if likely else None
 
@@ -219,6 +250,9 @@ def writes_arabic_script(lang: str) -> bool:
     >>> [writes_arabic_script(x) for x in ("ar", "fa", "he", "fr")]
     [True, True, False, False]
     """
+    from babel import Locale, UnknownLocaleError
+    from babel.core import get_global
+
     try:
         locale = Locale.parse(lang.replace("-", "_"))
     except (UnknownLocaleError, ValueError):

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import polib
 
@@ -29,8 +30,10 @@ from ..document import Document, plain_text
 from ..gcpause import without_gc
 from ..languages import english_name
 from ..segmentation.segments import Segment
-from .resegment import NOTE_PREFIXES, Carried, resegment
-from .template import NAME_FLAG, TemplateInfo, header_fields, now
+from .template import NAME_FLAG, NOTE_PREFIXES, TemplateInfo, header_fields, now
+
+if TYPE_CHECKING:
+    from .resegment import Carried
 
 FUZZY_CUTOFF = 60.0
 """Similarity (0-100, rapidfuzz ratio) above which an old translation is offered as fuzzy.
@@ -99,7 +102,12 @@ def merge(
     exact = {tentry.msgid for tentry in template} - {tentry.msgid for _, tentry in unmatched}
     olds = [*live.values(), *obsolete.values()]
     # Only a catalog with new msgids can have sentences cut differently.
-    carried, consumed = resegment(segments, olds, exact, used, lang) if unmatched and olds else ({}, set())
+    carried: dict[str, Carried] = {}
+    consumed: set[tuple[str | None, str]] = set()
+    if unmatched and olds:
+        from .resegment import resegment  # only a catalog with new msgids: a no-op extract never loads it
+
+        carried, consumed = resegment(segments, olds, exact, used, lang)
     spoken_for = used | consumed
     candidates = {_key(e): e for e in olds if _key(e) not in spoken_for and e.msgstr.strip()}
     keys = list(candidates)

@@ -40,8 +40,7 @@ from ..segmentation.segments import Segment, split_content
 SPLIT_NOTE = "split automatically: check that this translates this sentence alone"
 UNSPLIT_NOTE = "split automatically: its translation is still all in “{first}”"
 JOIN_NOTE = "joined automatically from {count} entries: check the join"
-NOTE_PREFIXES = ("split automatically", "joined automatically")
-"""How the notes above start: the merge keeps them until the entry is reviewed."""
+# (each starts with one of NOTE_PREFIXES, which the merge keeps: tests/test_catalogs.py holds them together)
 
 _LINK_NOTE = re.compile(r"^\[(\d+)\]: (\S+)$")
 _MAX_RUN = 24

@@ -16,6 +16,9 @@ from ..segmentation.segments import Segment
 
 NAME_NOTE = "name in signatory list: keep it, or use the official local name"
 
+NOTE_PREFIXES = ("split automatically", "joined automatically")
+"""How the notes a re-segmenting merge writes start (:mod:`.resegment`): kept until the entry is reviewed."""
+
 NAME_FLAG = "ignore-same"
 """Flag of every signatory-list name: Weblate reads flags from PO entries and skips its "Unchanged
 translation" check on this one (a name kept as it is is a translation); GNU msgfmt -c accepts it.

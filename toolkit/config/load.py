@@ -19,7 +19,7 @@ from .. import characters, choices
 from ..document.model import is_safe_href
 from ..endpoints import parse_endpoint
 from ..errors import ConfigError, Location, raise_all
-from ..languages import base_language, normalise_code
+from ..languages import base_language, known_locale, normalise_code
 from ..prefixes import validate_prefixes
 from .lines import KeyLines
 from .model import (
@@ -45,13 +45,9 @@ def validate_language(code: str, where: Location) -> str:
 
 
 def _language_problem(code: Any) -> str | None:
-    from babel import Locale, UnknownLocaleError
-
     if not isinstance(code, str):
         return f"a language code must be text such as 'fr', not {code!r}"
-    try:
-        Locale.parse(code.replace("-", "_"))
-    except (UnknownLocaleError, ValueError, TypeError):
+    if not known_locale(code):
         return f"unknown language code {code!r} (not a CLDR locale)"
     if code != normalise_code(code):
         # "FR" would make locales/FR/ beside locales/fr/ (one folder on macOS, two on Linux), and quietly
