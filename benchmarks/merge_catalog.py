@@ -6,8 +6,9 @@
 ``make`` writes a French catalog of N translated entries and a new template of the same statement in
 which 2% of the sentences were edited, 1% added and 1% removed -- what an author's revision does. The
 sentences are the example project's, numbered so that each is distinct. ``merge`` is the toolkit's path:
-the strict reader (:func:`toolkit.catalogs.saving.read`), :func:`toolkit.catalogs.merge`, the renderer and
-the compare-and-swap write (:func:`toolkit.files.replace_if_unchanged`). GNU ``msgmerge --previous`` on the
+its reader of several catalogs (:func:`toolkit.catalogs.pofile.parse_many`, as ``stk extract`` reads a
+project's catalogs), :func:`toolkit.catalogs.merge`, the renderer and the compare-and-swap write
+(:func:`toolkit.files.replace_if_unchanged`), in a process set up as ``stk`` sets up its own. GNU ``msgmerge --previous`` on the
 same two files is the reference.
 """
 
@@ -69,12 +70,21 @@ def merge(old_path: Path, template_path: Path, out: Path) -> int:
 
     gcpause.short_lived()  # the process policy of `stk` (toolkit.cli.run)
     from toolkit.catalogs import TemplateInfo, merge
-    from toolkit.catalogs.pofile import read, render
-    from toolkit.catalogs.saving import read as read_catalog
+    from toolkit.catalogs.pofile import check_language, decode, parse_many, render
+    from toolkit.catalogs.saving import Snapshot
+    from toolkit.errors import CatalogError
     from toolkit.sources import read_markdown
 
-    old = read_catalog(old_path, old_path.name, "fr")
-    template = read(template_path, template_path.name)
+    # Read as `stk extract` reads a project's catalogs (workspace.read_catalog_files): both files parsed
+    # together, the larger ones on two cores.
+    files.remove_stale_temps(out.parent)
+    raw = [(path.read_bytes(), path.name) for path in (old_path, template_path)]
+    texts = [(decode(data, name), name) for data, name in raw]
+    old_po, template = parse_many(texts)
+    if isinstance(old_po, CatalogError) or isinstance(template, CatalogError):
+        raise SystemExit(str(old_po if isinstance(old_po, CatalogError) else template))
+    check_language(old_po, "fr", old_path.name, texts[0][0])
+    old = Snapshot(old_path, old_path.name, "fr", raw[0][0], texts[0][0], old_po)
     doc = read_markdown(_SOURCE, "sources/bench.md", "bench", [])
     info = TemplateInfo("bench", "https://example.org", "en")
     new = merge(template, old.po, "fr", frozenset(), info, doc, dt.datetime(2025, 1, 1, tzinfo=dt.UTC))

@@ -5,12 +5,15 @@ from __future__ import annotations
 import shutil
 import subprocess
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from toolkit import api
+from toolkit import api, forking
 from toolkit.catalogs import gnu
 from toolkit.checks import check_project, run
 from toolkit.checks.base import CheckReport
@@ -18,14 +21,15 @@ from toolkit.checks.base import CheckReport
 
 def report(root: Path, monkeypatch: pytest.MonkeyPatch, *, fork: bool) -> tuple[CheckReport, bool]:
     forked: list[bool] = []
-    real = run._fork_helper
+    real = forking.beside
 
-    def helper(work: Any) -> Any:
-        collect = real(work)
-        forked.append(collect is not None)
-        return collect
+    @contextmanager
+    def beside(work: Any, kind: Any) -> Iterator[Any]:
+        with real(work, kind) as collect:
+            forked.append(collect is not None)
+            yield collect
 
-    monkeypatch.setattr(run, "_fork_helper", helper)
+    monkeypatch.setattr(forking, "beside", beside)
     monkeypatch.setattr(run, "_FORK_ABOVE", 0 if fork else 10**9)
     result = check_project(api.open_project(root), release=True)
     return result, any(forked)
@@ -68,7 +72,7 @@ def test_a_failed_helper_process_is_made_up_for(example_with_locales: Path, monk
     def broken_dump(*args: Any, **kwargs: Any) -> None:
         raise RuntimeError("the helper dies before it answers")
 
-    monkeypatch.setattr(run.pickle, "dump", broken_dump)  # only the child pickles
+    monkeypatch.setattr(forking.pickle, "dump", broken_dump)  # only the child pickles
     two, forked = report(example_with_locales, monkeypatch, fork=True)
     assert forked
     assert two.issues == one.issues and two.catalogs == one.catalogs and two.checked == one.checked
@@ -76,14 +80,28 @@ def test_a_failed_helper_process_is_made_up_for(example_with_locales: Path, monk
 
 def test_no_second_process_beside_other_threads() -> None:
     # A forked child would inherit the other threads' locks, held and never released.
+    assert forking.can_fork()
     release = threading.Event()
     thread = threading.Thread(target=release.wait)
     thread.start()
     try:
-        assert run._fork_helper(CheckReport) is None
+        assert not forking.can_fork()
+        with forking.beside(CheckReport, CheckReport) as helper:
+            assert helper is None
     finally:
         release.set()
         thread.join()
+
+
+def test_a_helper_the_parent_no_longer_waits_for_is_stopped() -> None:
+    # An error in the parent leaves the block without collecting: the child must not linger.
+    started = time.monotonic()
+    with pytest.raises(ZeroDivisionError), forking.beside(lambda: time.sleep(30) or CheckReport(), CheckReport) as helper:
+        assert helper is not None
+        1 / 0  # noqa: B018
+    assert time.monotonic() - started < 10
+    with forking.beside(lambda: "not a report", CheckReport) as helper:
+        assert helper is not None and helper() is None  # a result of another kind is no result
 
 
 def test_a_small_project_is_checked_in_one_process(example_with_locales: Path) -> None:

@@ -10,7 +10,7 @@ import polib
 import pytest
 
 from toolkit import api
-from toolkit.catalogs.resegment import NOTE_PREFIXES
+from toolkit.catalogs.template import NOTE_PREFIXES
 from toolkit.document import plain_text
 
 REPO = Path(__file__).resolve().parent.parent

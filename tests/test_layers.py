@@ -1,6 +1,6 @@
 """The package's folders are the pipeline, and imports only flow down it.
 
-    base      errors, files, gcpause, choices, characters, prefixes, endpoints, languages, dates, labels, tokens,
+    base      errors, files, gcpause, forking, choices, characters, prefixes, endpoints, languages, dates, labels, tokens,
               document/, config/, glossary
     sources/ -> segmentation/ -> catalogs/ -> workspace -> drafting/ | checks/ -> publishing/ -> api, scaffold -> cli/
 
@@ -21,7 +21,7 @@ TOOLKIT = Path(__file__).resolve().parent.parent / "toolkit"
 
 BASE = (
     *("errors", "files", "choices", "characters", "prefixes", "endpoints", "languages", "dates", "labels", "tokens"),
-    *("document", "config", "glossary", "gcpause"),
+    *("document", "config", "glossary", "gcpause", "forking"),
 )
 LAYERS: dict[str, int] = {
     **dict.fromkeys(BASE, 0),

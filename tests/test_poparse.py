@@ -261,3 +261,45 @@ def test_a_line_holding_only_an_invisible_character_is_an_error_at_its_line(char
     with pytest.raises(CatalogError, match=f"U\\+{ord(char):04X}") as caught:
         pofile.parse(text, "fr.po")
     assert caught.value.location is not None and caught.value.location.line == 7
+
+
+def test_the_fields_sent_between_processes_are_polibs() -> None:
+    assert set(poparse._FIELDS) == set(polib.POEntry().__dict__) and len(poparse._FIELDS) == len(set(poparse._FIELDS))
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_large_catalogs_read_on_two_cores_read_as_on_one(monkeypatch: pytest.MonkeyPatch, fork: bool) -> None:
+    rng = random.Random(11)
+    texts = []
+    for size in (3000, 1500, 200, 800):
+        po = polib.POFile(wrapwidth=79)
+        po.header = "A header."
+        po.metadata = {"Language": "fr", "Content-Type": "text/plain; charset=UTF-8"}
+        for index in range(size):  # entries of the shapes the fast reader takes (the rare ones: tests above)
+            entry = polib.POEntry(msgid=f"{random_text(rng)} [{index}]", msgstr=random_text(rng), comment="paragraph 1")
+            entry.occurrences = [("sources/s.md", str(index))]
+            entry.flags = ["fuzzy"] if index % 7 == 0 else []
+            entry.obsolete = index % 50 == 3
+            po.append(entry)
+        texts.append(str(po))
+    texts.append(texts[2].replace('msgid "', 'msgid  "', 1))  # left to the strict reader: None from the fast one
+    monkeypatch.setattr(poparse, "_SHARE_ABOVE", 0 if fork else 10**12)
+    shared = poparse.parse_many(texts, 79)
+    alone = [poparse.parse(text, 79) for text in texts]
+    assert shared[-1] is None and alone[-1] is None
+    for a, b in zip(shared[:-1], alone[:-1], strict=True):
+        assert a is not None and b is not None
+        assert_same(a, b)
+
+
+def test_a_failed_reading_process_is_made_up_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    from toolkit import forking
+
+    texts = [str(random_catalog(random.Random(n))) for n in range(4)]
+    monkeypatch.setattr(poparse, "_SHARE_ABOVE", 0)
+    monkeypatch.setattr(forking.pickle, "dump", lambda *a, **k: 1 / 0)  # the child dies before it answers
+    for a, text in zip(poparse.parse_many(texts, 79), texts, strict=True):
+        b = poparse.parse(text, 79)
+        assert (a is None) == (b is None)
+        if a is not None and b is not None:
+            assert_same(a, b)

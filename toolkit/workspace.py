@@ -145,10 +145,9 @@ class Project:
         wanted = self.languages(targets or None)
         for lang in wanted:
             files.remove_stale_temps(self.config.locales / lang)  # what a killed run left: gone before anyone reads
-        for statement in self.select(list(slugs) if slugs else None):
-            for lang in wanted:
-                if (lang, statement.slug) not in self.catalogs:
-                    self.catalogs[(lang, statement.slug)] = read_catalog_file(self.config, lang, statement.slug)
+        keys = [(lang, st.slug) for st in self.select(list(slugs) if slugs else None) for lang in wanted]
+        keys = [key for key in keys if key not in self.catalogs]
+        self.catalogs.update(zip(keys, read_catalog_files(self.config, keys), strict=True))
 
     def catalog(self, lang: str, slug: str) -> CatalogFile:
         """The catalog of ``slug`` in ``lang`` as :meth:`load_catalogs` read it."""
@@ -171,8 +170,23 @@ class Project:
         return pofile.read(path, self.shown(path))
 
 
-def read_catalog_file(config: Config, lang: str, slug: str) -> CatalogFile:
-    """Read one catalog and its drafts record, keeping any error for whoever uses it."""
+def read_catalog_files(config: Config, keys: Sequence[tuple[str, str]]) -> list[CatalogFile]:
+    """Read each (language, slug) catalog and its drafts record, keeping any error for whoever uses it.
+
+    Bytes, drafts and decoding one by one; the PO parsing of all at once (large catalogs on two cores).
+    """
+    files = [_read_unparsed(config, lang, slug) for lang, slug in keys]
+    pending = [i for i, file in enumerate(files) if file.exists and file.error is None]
+    parsed = pofile.parse_many([(files[i].text, files[i].shown) for i in pending])
+    for i, result in zip(pending, parsed, strict=True):
+        if isinstance(result, CatalogError):
+            files[i] = replace(files[i], error=result)
+        else:
+            files[i] = replace(files[i], parsed=result)
+    return files
+
+
+def _read_unparsed(config: Config, lang: str, slug: str) -> CatalogFile:
     path = config.locales / lang / f"{slug}.po"
     shown = display_path(path, config.root)
     try:
@@ -190,11 +204,7 @@ def read_catalog_file(config: Config, lang: str, slug: str) -> CatalogFile:
     except CatalogError as exc:  # not UTF-8: QA files it under header-charset
         error = CharsetError(exc.message, exc.location)
         return CatalogFile(lang, slug, path, shown, data, error=error, drafts=drafts, drafts_error=drafts_error)
-    try:
-        parsed = pofile.parse(text, shown)
-    except CatalogError as exc:
-        return CatalogFile(lang, slug, path, shown, data, text, error=exc, drafts=drafts, drafts_error=drafts_error)
-    return CatalogFile(lang, slug, path, shown, data, text, parsed, drafts=drafts, drafts_error=drafts_error)
+    return CatalogFile(lang, slug, path, shown, data, text, drafts=drafts, drafts_error=drafts_error)
 
 
 def unread_hint(suffix: str) -> str:

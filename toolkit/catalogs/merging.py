@@ -88,7 +88,8 @@ def merge(
 
     used: set[tuple[str | None, str]] = set()
     unmatched: list[tuple[int, polib.POEntry]] = []
-    add = new.append
+    items: list[polib.POEntry] = []
+    add = items.append
     for index, tentry in enumerate(template):
         key = (tentry.msgctxt, tentry.msgid)
         previous = live.get(key) or obsolete.get(key)
@@ -98,6 +99,7 @@ def merge(
         else:
             add(tentry)  # placeholder, replaced below
             unmatched.append((index, tentry))
+    new.extend(items)  # (POFile.append checks each entry for a setting the toolkit never turns on)
 
     exact = {tentry.msgid for tentry in template} - {tentry.msgid for _, tentry in unmatched}
     olds = [*live.values(), *obsolete.values()]
@@ -109,7 +111,7 @@ def merge(
 
         carried, consumed = resegment(segments, olds, exact, used, lang)
     spoken_for = used | consumed
-    candidates = {_key(e): e for e in olds if _key(e) not in spoken_for and e.msgstr.strip()}
+    candidates = {(e.msgctxt, e.msgid): e for e in olds if (e.msgctxt, e.msgid) not in spoken_for and e.msgstr.strip()}
     keys = list(candidates)
     bests = _closest([t.msgid for _, t in unmatched if t.msgid not in carried], [e.msgid for e in candidates.values()])
     fuzzy_used: set[tuple[str | None, str]] = set()
@@ -132,14 +134,16 @@ def merge(
         elif tentry.msgid in names:
             entry.msgstr = tentry.msgid
         new[index] = entry
-    for entry in new:
+    for entry in new if names else ():
         if entry.msgid in names and NAME_FLAG not in entry.flags:
             entry.flags.append(NAME_FLAG)  # the toolkit's flag: put back when an editor dropped it
 
     # Old translations nobody took: kept as obsolete, never dropped.
     taken = used | fuzzy_used | consumed
-    for key, entry in live.items():
-        if key not in taken and (entry.msgstr.strip() or entry.tcomment):
+    left = live.keys() - taken
+    for key in filter(left.__contains__, live):  # (in the catalog's order; the test runs in C)
+        entry = live[key]
+        if entry.msgstr.strip() or entry.tcomment:
             gone = _copy(entry)
             gone.obsolete = True
             gone.occurrences = []
@@ -182,10 +186,6 @@ def _closest(queries: list[str], choices: list[str]) -> Iterator[int | None]:
         for row in scores:
             column = int(row.argmax())
             yield column if row[column] >= FUZZY_CUTOFF else None
-
-
-def _key(entry: polib.POEntry) -> tuple[str | None, str]:
-    return (entry.msgctxt, entry.msgid)
 
 
 def _created(template: polib.POFile) -> dt.datetime:

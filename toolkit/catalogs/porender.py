@@ -21,6 +21,7 @@ from collections.abc import Callable
 
 import polib
 
+from .. import forking
 from ..gcpause import without_gc
 
 _SPECIAL = ("\\", "\n", "\r", "\t", "\v", "\b", "\f", '"')
@@ -41,7 +42,19 @@ def render(po: polib.POFile) -> str:
             out.append(f"# {line}\n")
     width = po.wrapwidth
     entries = [po.metadata_as_entry(), *(e for e in po if not e.obsolete), *(e for e in po if e.obsolete)]
-    return "".join(out) + "\n".join(_entry(e, width) for e in entries)
+    if len(entries) < _SHARE_ABOVE:
+        return "".join(out) + "\n".join(_entry(e, width) for e in entries)
+    half = len(entries) // 2
+    with forking.beside(lambda: "\n".join(_entry(e, width) for e in entries[half:]), str) as second_half:
+        first = "\n".join(_entry(e, width) for e in entries[:half])
+        second = second_half() if second_half is not None else None
+    if second is None:  # no second process, or it failed
+        second = "\n".join(_entry(e, width) for e in entries[half:])
+    return "".join(out) + first + "\n" + second
+
+
+_SHARE_ABOVE = 20_000
+"""Entries above which a forked copy of the process writes the second half (below, forking costs more)."""
 
 
 def _entry(entry: polib.POEntry, width: int) -> str:

@@ -7,15 +7,14 @@ checked, so one run shows everything to fix.
 
 from __future__ import annotations
 
-import os
-import pickle
 import re
-import threading
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import nullcontext
 
 import polib
 
+from .. import forking
 from ..catalogs import gnu
 from ..catalogs.draft_record import is_pseudo
 from ..errors import CatalogError, CharsetError, Location
@@ -42,20 +41,21 @@ def run_checks(
     statements = project.select(slugs)
     languages = project.languages(langs)
     mine, theirs = _halves(project, statements, languages)
-    helper = _fork_helper(lambda: _check_statements(runner, project, theirs, languages, 1)) if theirs else None
-    if helper is None:
-        mine = statements
-    report = _check_statements(runner, project, mine, languages, 1 if helper is not None else 2)
-    if helper is not None:
-        other = helper()
-        if other is None:  # the helper process failed: check its half here
-            other = _check_statements(runner, project, theirs, languages, 2)
-        report.issues += other.issues
-        report.checked += other.checked
-        # the order a sequential run reads them in: language by language, statements in project order
-        pairs = [(lang, st) for lang in languages for st in statements]
-        order = {project.catalog(lang, st.slug).shown: i for i, (lang, st) in enumerate(pairs)}
-        report.catalogs = sorted([*report.catalogs, *other.catalogs], key=lambda shown: order.get(shown, len(order)))
+    other_half = (lambda: _check_statements(runner, project, theirs, languages, 1)) if theirs else None
+    with forking.beside(other_half, CheckReport) if other_half is not None else nullcontext() as helper:
+        if helper is None:
+            mine = statements
+        report = _check_statements(runner, project, mine, languages, 1 if helper is not None else 2)
+        if helper is not None:
+            other = helper()
+            if other is None:  # the helper process failed: check its half here
+                other = _check_statements(runner, project, theirs, languages, 2)
+            report.issues += other.issues
+            report.checked += other.checked
+            # the order a sequential run reads them in: language by language, statements in project order
+            pairs = [(lang, st) for lang in languages for st in statements]
+            order = {project.catalog(lang, st.slug).shown: i for i, (lang, st) in enumerate(pairs)}
+            report.catalogs = sorted([*report.catalogs, *other.catalogs], key=lambda shown: order.get(shown, len(order)))
     report.issues.sort(key=lambda i: (i.location.path, i.location.line or 0, i.code, i.message))
     return report
 
@@ -109,39 +109,6 @@ def _work(project: Project, lang: str, statement: Statement) -> int:
         return 0
     names = {s.msgid for s in statement.segments if s.role == "name"}
     return sum(1 if e.msgid in names else 5 for e in po if e.msgstr and not e.obsolete)
-
-
-def _fork_helper(work: Callable[[], CheckReport]) -> Callable[[], CheckReport | None] | None:
-    """Run ``work`` in a forked child on another core; returns how to collect its report (None: it failed).
-
-    None when this process cannot fork safely (no ``os.fork``, one CPU, or other threads running,
-    whose locks a child would inherit held).
-    """
-    if not hasattr(os, "fork") or (os.cpu_count() or 1) < 2 or threading.active_count() > 1:
-        return None
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: check, send the report, leave without running the parent's exit handlers
-        status = 1
-        try:
-            os.close(read_end)
-            with os.fdopen(write_end, "wb") as out:
-                pickle.dump(work(), out, protocol=pickle.HIGHEST_PROTOCOL)
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(write_end)
-
-    def collect() -> CheckReport | None:
-        with os.fdopen(read_end, "rb") as source:
-            data = source.read()
-        _, status = os.waitpid(pid, 0)
-        if status != 0 or not data:
-            return None
-        report = pickle.loads(data)
-        return report if isinstance(report, CheckReport) else None
-
-    return collect
 
 
 class _Runner:
