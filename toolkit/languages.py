@@ -122,10 +122,15 @@ DEFAULT_PLURAL_FORMS = "nplurals=2; plural=(n != 1);"
 
 
 @cache
-def _plural_table() -> dict[str, str]:
-    text = (resources.files("toolkit") / "data" / "plural_forms.tsv").read_text(encoding="utf-8")
+def _table(name: str) -> dict[str, str]:
+    """A two-column table of toolkit/data (``code<TAB>value`` lines, ``#`` comments)."""
+    text = (resources.files("toolkit") / "data" / name).read_text(encoding="utf-8")
     rows = (line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
     return {code: value for code, value in rows}
+
+
+def _plural_table() -> dict[str, str]:
+    return _table("plural_forms.tsv")
 
 
 def plural_forms(lang: str) -> str:
@@ -143,11 +148,8 @@ def plural_forms(lang: str) -> str:
     return table.get(code) or table.get(code.split("_")[0]) or DEFAULT_PLURAL_FORMS
 
 
-@cache
 def _english_names() -> dict[str, str]:
-    text = (resources.files("toolkit") / "data" / "language_names.tsv").read_text(encoding="utf-8")
-    rows = (line.split("\t", 1) for line in text.splitlines() if line and not line.startswith("#"))
-    return {code: name for code, name in rows}
+    return _table("language_names.tsv")
 
 
 def known_locale(code: str) -> bool:
