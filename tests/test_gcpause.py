@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 import subprocess
 import sys
+import weakref
 
 import pytest
 
@@ -30,13 +31,28 @@ def test_library_callers_keep_their_collector_and_stk_freezes_what_it_built(monk
         kept = [[] for _ in range(100)]
     assert gc.get_freeze_count() == frozen  # a library call never freezes anything
     monkeypatch.setattr(gcpause, "_freeze", False)
+    monkeypatch.setattr(gcpause, "_collected", False)
+    monkeypatch.setattr(gcpause, "_FREEZE_ABOVE", 1000)
     gcpause.short_lived()
     try:
+        # A cycle that is garbage before the first pause: collected, not frozen for ever.
+        holder = Marker()
+        holder.cycle = holder
+        holder_ref = weakref.ref(holder)
+        del holder
         with gcpause.paused():
-            kept += [[] for _ in range(100)]
-        assert gc.get_freeze_count() > frozen
+            kept += [[] for _ in range(10)]
+        assert gc.get_freeze_count() == frozen  # a small pause is left to the collector
+        assert holder_ref() is None
+        with gcpause.paused():
+            kept += [[] for _ in range(5000)]
+        assert gc.get_freeze_count() > frozen  # a large one is frozen
     finally:
         gc.unfreeze()
+
+
+class Marker:
+    cycle: object = None
 
 
 def test_the_stk_program_declares_a_short_lived_process() -> None:

@@ -65,6 +65,46 @@ def _unescape(value: str) -> str:
     return _ESCAPE.sub(lambda m: _ESCAPES[m.group(1)], value)
 
 
+def polib_entry(
+    msgid: str,
+    msgstr: str,
+    msgctxt: str | None,
+    obsolete: int | bool,
+    comment: str,
+    tcomment: str,
+    occurrences: list[tuple[str, str]],
+    flags: list[str],
+    previous_msgctxt: str | None,
+    previous_msgid: str | None,
+    linenum: int | None,
+) -> polib.POEntry:
+    """What ``polib.POEntry(msgid=..., ...)`` builds (no plural), without its keyword lookups.
+
+    The attributes are set one by one in polib's own order: the instance dictionaries then share
+    their keys (PEP 412), 280 bytes an entry instead of 464 for a dictionary assigned whole.
+    """
+    entry: polib.POEntry = _NEW(polib.POEntry)
+    entry.msgid = msgid
+    entry.msgstr = msgstr
+    entry.msgid_plural = ""
+    entry.msgstr_plural = {}
+    entry.msgctxt = msgctxt
+    entry.obsolete = obsolete
+    entry.encoding = "utf-8"
+    entry.comment = comment
+    entry.tcomment = tcomment
+    entry.occurrences = occurrences
+    entry.flags = flags
+    entry.previous_msgctxt = previous_msgctxt
+    entry.previous_msgid = previous_msgid
+    entry.previous_msgid_plural = None
+    entry.linenum = linenum
+    return entry
+
+
+_NEW = polib.POEntry.__new__
+
+
 @without_gc
 def parse(text: str, wrapwidth: int) -> polib.POFile | None:
     """The catalog in ``text`` as polib reads it, or None when the strict reader must decide."""
@@ -79,7 +119,6 @@ def _parse(text: str, wrapwidth: int) -> polib.POFile:
     entries: list[polib.POEntry] = []
     keys: set[tuple[str | None, str]] = set()
     match = _ENTRY.match
-    new = polib.POEntry.__new__
     add = entries.append
     pos = len(text) - len(text.lstrip("\n"))
     line = 1 + pos
@@ -111,25 +150,19 @@ def _parse(text: str, wrapwidth: int) -> polib.POFile:
                 occurrences = _occurrences(oc)
         else:
             occurrences = []
-        # What polib.POEntry(...) holds, without its keyword-argument lookups.
-        entry = new(polib.POEntry)
-        entry.__dict__ = {
-            "msgid": _unescape(raw_id) if "\\" in raw_id else raw_id,
-            "msgstr": _unescape(raw_str) if "\\" in raw_str else raw_str,
-            "msgid_plural": "",
-            "msgstr_plural": {},
-            "msgctxt": None if raw_ctxt is None else _unescape(raw_ctxt),
-            "obsolete": 1 if obsolete else 0,
-            "encoding": "utf-8",
-            "comment": comment,
-            "tcomment": "",
-            "occurrences": occurrences,
-            "flags": [flag.strip() for flags in fl[:-1].split("\n") for flag in flags[3:].split(",")] if fl else [],
-            "previous_msgctxt": None,
-            "previous_msgid": None,
-            "previous_msgid_plural": None,
-            "linenum": line if entries else 0,
-        }
+        entry = polib_entry(
+            _unescape(raw_id) if "\\" in raw_id else raw_id,
+            _unescape(raw_str) if "\\" in raw_str else raw_str,
+            None if raw_ctxt is None else _unescape(raw_ctxt),
+            1 if obsolete else 0,
+            comment,
+            "",
+            occurrences,
+            [flag.strip() for flags in fl[:-1].split("\n") for flag in flags[3:].split(",")] if fl else [],
+            None,
+            None,
+            line if entries else 0,
+        )
         if tc or pv:
             if pv and pv.startswith("#~|") and not (tc or gc or oc or fl) and entries:
                 # polib skips "#~|" lines before it even counts an entry as begun
@@ -286,30 +319,14 @@ def _rebuilt(flat: Flat, wrapwidth: int) -> polib.POFile:
     po = polib.POFile(wrapwidth=wrapwidth, encoding="utf-8")
     for name, value in zip(_FILE_FIELDS, head, strict=True):
         setattr(po, name, value)
-    new = polib.POEntry.__new__
     entries = []
     for r in rows:  # (one value per field of _FIELDS, in its order)
-        entry = new(polib.POEntry)
-        entry.__dict__ = {
-            "msgid": r[0],
-            "msgstr": r[1],
-            "msgid_plural": r[2],
-            "msgstr_plural": r[3],
-            "msgctxt": r[4],
-            "obsolete": r[5],
-            "encoding": r[6],
-            "comment": r[7],
-            "tcomment": r[8],
-            "occurrences": r[9],
-            "flags": r[10],
-            "previous_msgctxt": r[11],
-            "previous_msgid": r[12],
-            "previous_msgid_plural": r[13],
-            "linenum": r[14],
-        }
+        entry = polib_entry(r[0], r[1], r[4], r[5], r[7], r[8], r[9], r[10], r[11], r[12], r[14])  # type: ignore[arg-type]
+        if r[2] or r[3] or r[13] is not None:
+            entry.msgid_plural, entry.msgstr_plural, entry.previous_msgid_plural = r[2], r[3], r[13]
         entries.append(entry)
     po.extend(entries)
     return po
 
 
-__all__ = ["parse", "parse_many"]
+__all__ = ["parse", "parse_many", "polib_entry"]
