@@ -18,6 +18,10 @@ import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 DIGIT_SYSTEMS = {
     "latn": "0123456789",
@@ -60,12 +64,8 @@ def same_language(a: str, b: str) -> bool:
     """Whether two codes name one language (``fr`` and ``fr-CA``), as CLDR parses them."""
     if base_language(a) == base_language(b) and base_language(a) in _plural_table():
         return True  # a language gettext knows, written alike: no need to load CLDR to say so
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return bool(Locale.parse(babel_locale(a)).language == Locale.parse(babel_locale(b)).language)
-    except (ValueError, TypeError, UnknownLocaleError):
-        return False
+    first, second = _locale(a), _locale(b)
+    return first is not None and second is not None and first.language == second.language
 
 
 def writes_latin(lang: str) -> bool:
@@ -74,9 +74,7 @@ def writes_latin(lang: str) -> bool:
     >>> writes_latin("es"), writes_latin("ar"), writes_latin("pt-BR")
     (True, False, True)
     """
-    from babel.core import get_global
-
-    return "_Latn" in str(get_global("likely_subtags").get(base_language(lang), ""))
+    return "_Latn" in _likely(base_language(lang))
 
 
 def babel_locale(lang: str) -> str:
@@ -157,15 +155,28 @@ def known_locale(code: str) -> bool:
 
     Every identifier Babel lists is in the names table: those need no CLDR data loaded.
     """
-    if code.replace("-", "_") in _english_names():
-        return True
+    return code.replace("-", "_") in _english_names() or _locale(code) is not None
+
+
+@cache
+def _locale(code: str) -> Locale | None:
+    """Babel's parse of ``code`` (``pt-BR`` or ``pt_BR``), None when CLDR does not know it.
+
+    Babel is imported here, on first need: commands that need no CLDR data never pay its import.
+    """
     from babel import Locale, UnknownLocaleError
 
     try:
-        Locale.parse(code.replace("-", "_"))
+        return Locale.parse(code.replace("-", "_"))
     except (UnknownLocaleError, ValueError, TypeError):
-        return False
-    return True
+        return None
+
+
+def _likely(language: str) -> str:
+    """CLDR's likely subtags of a language (``fr`` -> ``fr_Latn_FR``), or ``""``."""
+    from babel.core import get_global
+
+    return str(get_global("likely_subtags").get(language, ""))
 
 
 def english_name(lang: str) -> str:
@@ -180,9 +191,8 @@ def english_name(lang: str) -> str:
     code = lang.replace("-", "_")
     if code in _english_names():
         return _english_names()[code]
-    from babel import Locale
-
-    return Locale.parse(code).get_display_name("en") or lang
+    locale = _locale(code)
+    return (locale.get_display_name("en") if locale is not None else None) or lang
 
 
 @cache
@@ -192,12 +202,10 @@ def language_name(lang: str) -> str:
     >>> language_name("es"), language_name("ar")
     ('Español', 'العربية')
     """
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        name = Locale.parse(lang.replace("-", "_")).get_display_name(lang.replace("-", "_")) or lang
-    except (UnknownLocaleError, ValueError):
+    locale = _locale(lang)
+    if locale is None:
         return lang
+    name = locale.get_display_name(lang.replace("-", "_")) or lang
     return name[:1].upper() + name[1:]
 
 
@@ -208,12 +216,8 @@ def text_direction(lang: str) -> str:
     >>> text_direction("ar"), text_direction("fr")
     ('rtl', 'ltr')
     """
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        return "rtl" if Locale.parse(lang.replace("-", "_")).text_direction == "rtl" else "ltr"
-    except (UnknownLocaleError, ValueError):
-        return "ltr"
+    locale = _locale(lang)
+    return "rtl" if locale is not None and locale.text_direction == "rtl" else "ltr"
 
 
 @cache
@@ -228,21 +232,12 @@ def word_language(lang: str) -> str:
     """
     if lang == "ar":
         return "ar-SA"
-    from babel import Locale, UnknownLocaleError
-
-    try:
-        locale = Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
+    locale = _locale(lang)
+    if locale is None:
         return lang
-    territory = locale.territory or _likely_territory(locale.language)
+    likely = _likely(locale.language)  # e.g. fr -> fr_Latn_FR
+    territory = locale.territory or (likely.split("_")[-1] if likely else None)
     return f"{locale.language}-{territory}" if territory else locale.language
-
-
-def _likely_territory(language: str) -> str | None:
-    from babel.core import get_global
-
-    likely = get_global("likely_subtags").get(language)  # e.g. fr -> fr_Latn_FR
-    return str(likely).split("_")[-1] if likely else None
 
 
 @cache
@@ -252,12 +247,8 @@ def writes_arabic_script(lang: str) -> bool:
     >>> [writes_arabic_script(x) for x in ("ar", "fa", "he", "fr")]
     [True, True, False, False]
     """
-    from babel import Locale, UnknownLocaleError
-    from babel.core import get_global
-
-    try:
-        locale = Locale.parse(lang.replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
+    locale = _locale(lang)
+    if locale is None:
         return False
-    likely = str(get_global("likely_subtags").get(locale.language, "")).split("_")  # ar -> ar_Arab_EG
+    likely = _likely(locale.language).split("_")  # ar -> ar_Arab_EG
     return (locale.script or (likely[1] if len(likely) > 1 else "")) == "Arab"
