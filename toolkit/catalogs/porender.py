@@ -6,15 +6,17 @@ change on the next run. So this module follows polib 1.2's ``__unicode__``
 methods step by step, and replaces only the expensive step -- ``textwrap.wrap``
 over every long msgid and msgstr, whose word-splitting pattern and chunk loop
 were half of writing a large catalog. A string without a hyphen is split at
-spaces (the only places textwrap's pattern splits such a string) and filled by
-the same greedy rule textwrap applies with ``break_long_words=False``;
-everything else (hyphens, comments, references) still goes through textwrap
-itself. tests/test_porender.py holds the output against ``str(po)`` on every
-catalog in the repository and on thousands of generated strings.
+spaces (the only places textwrap's pattern splits such a string), a hyphenated
+word by textwrap's own pattern, and lines are filled by the greedy rule textwrap
+applies with ``break_long_words=False``; comments and references, rarely wrapped,
+still go through textwrap itself. tests/test_poparse.py holds the output against
+``str(po)`` on every catalog in the repository and on thousands of generated
+ones, and the filling against ``textwrap.wrap``.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import textwrap
 from collections.abc import Callable
@@ -114,9 +116,8 @@ def _field(name: str, flag: str, index: str, value: str, width: int) -> list[str
         shown = name.removeprefix("previous_")  # polib measures with "previous_msgid", writes "msgid"
         if width <= 0 or len(value) <= width - len(name) - 3 - len(index):
             return [f'{flag}{shown}{index} "{value}"']
-        lines = _filler(width - 2)(value) if "-" not in value else _fill_chunks(value, width - 2)
         between = f'"\n{flag}"'
-        return [f'{flag}{shown}{index} ""\n{flag}"{between.join(lines)}"']
+        return [f'{flag}{shown}{index} ""\n{flag}"{between.join(_wrap(value, width - 2))}"']
     lines = value.splitlines(True)
     if len(lines) > 1:
         escaped = ["", *(polib.escape(line) for line in lines)]
@@ -124,16 +125,19 @@ def _field(name: str, flag: str, index: str, value: str, width: int) -> list[str
         specials = sum(map(value.count, _SPECIAL))
         escaped_value = polib.escape(value)
         if width > 0 and len(value) > width - len(name) - 3 - len(index) + specials:
-            if "-" in escaped_value:
-                escaped = ["", *_fill_chunks(escaped_value, width - 2)]
-            else:  # escapes hold no space: still only spaces to split at
-                escaped = ["", *_filler(width - 2)(escaped_value)]
+            escaped = ["", *_wrap(escaped_value, width - 2)]  # (escapes hold no space and no hyphen)
         else:
             escaped = [escaped_value]
     first = f'{flag}{name.removeprefix("previous_")}{index} "{escaped[0]}"'
     return [first, *(f'{flag}"{line}"' for line in escaped[1:])]
 
 
+def _wrap(text: str, width: int) -> list[str]:
+    """``textwrap.wrap(text, width, drop_whitespace=False, break_long_words=False)``, as polib calls it."""
+    return _fill_chunks(text, width) if "-" in text else _filler(width)(text)
+
+
+@functools.cache
 def _filler(width: int) -> Callable[[str], list[str]]:
     """``textwrap.wrap(text, width, drop_whitespace=False, break_long_words=False)`` for a text without a hyphen.
 
@@ -143,14 +147,8 @@ def _filler(width: int) -> Callable[[str], list[str]]:
     when even that one does not fit. The pattern says the same: up to ``width`` characters ending
     where a chunk ends, else one whole chunk.
     """
-    filler = _FILLERS.get(width)
-    if filler is None:
-        pattern = r"(?s).{1,WIDTH}(?:(?<= )(?=[^ ])|(?<=[^ ])(?= )|\Z)|[^ ]+| +".replace("WIDTH", str(width))
-        filler = _FILLERS[width] = re.compile(pattern).findall
-    return filler
-
-
-_FILLERS: dict[int, Callable[[str], list[str]]] = {}
+    pattern = r"(?s).{1,WIDTH}(?:(?<= )(?=[^ ])|(?<=[^ ])(?= )|\Z)|[^ ]+| +".replace("WIDTH", str(width))
+    return re.compile(pattern).findall
 
 
 def _fill_chunks(text: str, width: int) -> list[str]:
@@ -189,17 +187,15 @@ def _chunks(text: str) -> list[str]:
     chunks: list[str] = []
     for token in _TOKENS(text):
         if "-" in token:
-            pieces = _PIECES.get(token)
-            if pieces is None:
-                pieces = _PIECES[token] = [piece for piece in _WORDSEP(token) if piece]
-            chunks += pieces
+            chunks += _pieces(token)
         else:
             chunks.append(token)
     return chunks
 
 
-_PIECES: dict[str, list[str]] = {}
-"""Hyphenated words split before ("human-rights", "follow-up" recur in every statement)."""
+@functools.lru_cache(maxsize=8192)  # "human-rights", "follow-up" recur in every statement
+def _pieces(word: str) -> tuple[str, ...]:
+    return tuple(piece for piece in _WORDSEP(word) if piece)
 
 
 _TOKENS = re.compile(" +|[^ ]+").findall
