@@ -151,8 +151,8 @@ def _parse(text: str, wrapwidth: int) -> polib.POFile:
         else:
             occurrences = []
         entry = polib_entry(
-            _unescape(raw_id) if "\\" in raw_id else raw_id,
-            _unescape(raw_str) if "\\" in raw_str else raw_str,
+            _unescape(raw_id),
+            _unescape(raw_str),
             None if raw_ctxt is None else _unescape(raw_ctxt),
             1 if obsolete else 0,
             comment,

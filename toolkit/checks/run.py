@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
-from contextlib import nullcontext
+from itertools import product
 
 import polib
 
@@ -41,21 +41,19 @@ def run_checks(
     statements = project.select(slugs)
     languages = project.languages(langs)
     mine, theirs = _halves(project, statements, languages)
-    other_half = (lambda: _check_statements(runner, project, theirs, languages, 1)) if theirs else None
-    with forking.beside(other_half, CheckReport) if other_half is not None else nullcontext() as helper:
-        if helper is None:
-            mine = statements
-        report = _check_statements(runner, project, mine, languages, 1 if helper is not None else 2)
-        if helper is not None:
-            other = helper()
-            if other is None:  # the helper process failed: check its half here
-                other = _check_statements(runner, project, theirs, languages, 2)
-            report.issues += other.issues
-            report.checked += other.checked
-            # the order a sequential run reads them in: language by language, statements in project order
-            pairs = [(lang, st) for lang in languages for st in statements]
-            order = {project.catalog(lang, st.slug).shown: i for i, (lang, st) in enumerate(pairs)}
-            report.catalogs = sorted([*report.catalogs, *other.catalogs], key=lambda shown: order.get(shown, len(order)))
+    if not theirs:
+        report = _check_statements(runner, project, statements, languages, 2)
+    else:
+        with forking.beside(lambda: _check_statements(runner, project, theirs, languages, 1), CheckReport) as helper:
+            report = _check_statements(runner, project, mine if helper else statements, languages, 1 if helper else 2)
+            other = helper() if helper else CheckReport()
+        if other is None:  # the helper process failed: check its half here
+            other = _check_statements(runner, project, theirs, languages, 2)
+        report.issues += other.issues
+        report.checked += other.checked
+        # the order one process reads them in: language by language, statements in project order
+        rank = {project.catalog(lang, st.slug).shown: i for i, (lang, st) in enumerate(product(languages, statements))}
+        report.catalogs = sorted([*report.catalogs, *other.catalogs], key=rank.__getitem__)
     report.issues.sort(key=lambda i: (i.location.path, i.location.line or 0, i.code, i.message))
     return report
 
@@ -91,24 +89,27 @@ def _halves(project: Project, statements: list[Statement], languages: list[str])
     The work is the translated entries that are not names (a signatory list's names skip nearly
     every content check: measured, a name costs a fifth of a sentence).
     """
-    sizes = {st.slug: sum(_work(project, lang, st) for lang in languages) for st in statements}
+    sizes = {st.slug: _work(project, st, languages) for st in statements}
     if sum(sizes.values()) < _FORK_ABOVE or len(statements) < 2:
         return statements, []
-    mine: list[Statement] = []
-    theirs: list[Statement] = []
+    sides: tuple[list[Statement], list[Statement]] = ([], [])
+    totals = [0, 0]
     for st in sorted(statements, key=lambda st: -sizes[st.slug]):
-        side = mine if sum(sizes[s.slug] for s in mine) <= sum(sizes[s.slug] for s in theirs) else theirs
-        side.append(st)
+        side = 0 if totals[0] <= totals[1] else 1
+        sides[side].append(st)
+        totals[side] += sizes[st.slug]
     order = {st.slug: i for i, st in enumerate(statements)}
-    return sorted(mine, key=lambda st: order[st.slug]), sorted(theirs, key=lambda st: order[st.slug])
+    mine, theirs = (sorted(side, key=lambda st: order[st.slug]) for side in sides)
+    return mine, theirs
 
 
-def _work(project: Project, lang: str, statement: Statement) -> int:
-    po = project.catalog(lang, statement.slug).parsed
-    if po is None:
-        return 0
+def _work(project: Project, statement: Statement, languages: list[str]) -> int:
     names = {s.msgid for s in statement.segments if s.role == "name"}
-    return sum(1 if e.msgid in names else 5 for e in po if e.msgstr and not e.obsolete)
+    work = 0
+    for lang in languages:
+        po = project.catalog(lang, statement.slug).parsed
+        work += sum(1 if e.msgid in names else 5 for e in po or () if e.msgstr and not e.obsolete)
+    return work
 
 
 class _Runner:
