@@ -210,30 +210,17 @@ def _keep_translator_header(old: dict[str, str], fresh: dict[str, str]) -> dict[
 
 
 def _copy(entry: polib.POEntry) -> polib.POEntry:
-    return _entry(entry, entry.msgstr, entry.comment, entry.tcomment, entry.flags, entry.previous_msgctxt, entry.previous_msgid)
-
-
-def _entry(
-    source: polib.POEntry,
-    msgstr: str,
-    comment: str,
-    tcomment: str,
-    flags: list[str],
-    previous_msgctxt: str | None,
-    previous_msgid: str | None,
-) -> polib.POEntry:
-    """``polib.POEntry(...)`` with ``source``'s msgid, context, obsolete state and references and these fields."""
     return polib_entry(
-        source.msgid,
-        msgstr,
-        source.msgctxt,
-        source.obsolete,
-        comment,
-        tcomment,
-        list(source.occurrences),
-        list(flags),
-        previous_msgctxt,
-        previous_msgid,
+        entry.msgid,
+        entry.msgstr,
+        entry.msgctxt,
+        entry.obsolete,
+        entry.comment,
+        entry.tcomment,
+        list(entry.occurrences),
+        list(entry.flags),
+        entry.previous_msgctxt,
+        entry.previous_msgid,
         None,
     )
 
@@ -260,14 +247,18 @@ def _carry(tentry: polib.POEntry, previous: polib.POEntry) -> polib.POEntry:
         if at is not None:
             note = " ".join(lines[at:])
             comment = f"{comment}\n{note}" if comment else note
-    return _entry(
-        tentry,
+    return polib_entry(
+        tentry.msgid,
         previous.msgstr,
+        tentry.msgctxt,
+        tentry.obsolete,
         comment,
         previous.tcomment,
-        previous.flags,
+        list(tentry.occurrences),
+        list(previous.flags),
         previous.previous_msgctxt if fuzzy else None,
         previous.previous_msgid if fuzzy else None,
+        None,
     )
 
 
