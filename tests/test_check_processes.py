@@ -150,6 +150,8 @@ def test_a_damaged_verdict_file_is_asked_again(cache: Path, monkeypatch: pytest.
     (kept,) = (cache / "msgfmt").glob("*.json")
     kept.write_bytes(b'[[5, "cut sho')  # a crash mid-write (the real writer renames a complete file in)
     assert gnu.msgfmt_problems(BROKEN) == broken
+    kept.write_bytes(b'[["five", {"not": "a message"}]]')  # valid JSON, not a verdict
+    assert gnu.msgfmt_problems(BROKEN) == broken
     assert kept.read_bytes().startswith(b"[[") and kept.read_bytes().endswith(b"]]")
     assert gnu.msgfmt_problems(BROKEN) == broken
 

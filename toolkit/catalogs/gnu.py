@@ -277,9 +277,11 @@ def msgfmt_problems(data: bytes) -> list[Problem]:
     remembered = _verdict_file(exe, data)
     if remembered is not None:
         try:
-            return [(line, message) for line, message in json.loads(remembered.read_bytes())]
+            kept = [(line, message) for line, message in json.loads(remembered.read_bytes())]
+            if all(isinstance(line, int | None) and isinstance(message, str) for line, message in kept):
+                return kept
         except (OSError, ValueError, TypeError):
-            pass  # absent, or cut short by a crash: ask msgfmt
+            pass  # absent, cut short by a crash, or not a verdict: ask msgfmt
     try:
         run = subprocess.run([exe, "-c", "-o", os.devnull, "-"], input=data, capture_output=True, timeout=60)
     except (OSError, subprocess.TimeoutExpired):
